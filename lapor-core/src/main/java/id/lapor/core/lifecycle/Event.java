@@ -1,0 +1,126 @@
+package id.lapor.core.lifecycle;
+
+import id.lapor.core.complaint.ArchiveReason;
+import id.lapor.core.complaint.AttachmentRef;
+import id.lapor.core.complaint.CategoryId;
+import id.lapor.core.complaint.Channel;
+import id.lapor.core.complaint.Kind;
+import id.lapor.core.complaint.Location;
+import id.lapor.core.complaint.Priority;
+import id.lapor.core.complaint.Reporter;
+import id.lapor.core.complaint.SecretHash;
+import id.lapor.core.complaint.Weight;
+import id.lapor.core.directory.UnitId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What happened to a complaint: immutable facts appended to its history. The current complaint is a
+ * fold of its events ({@link Complaint#replay}). Nullable fields are noted.
+ */
+public sealed interface Event {
+
+    /** {@code incidentDate}, {@code category}, {@code targetInstitution} and {@code channelMessageId} may be null. */
+    record Submitted(
+            Kind kind,
+            Channel channel,
+            String title,
+            String body,
+            LocalDate incidentDate,
+            Location location,
+            CategoryId category,
+            Set<String> tags,
+            List<AttachmentRef> attachments,
+            Reporter reporter,
+            boolean anonymous,
+            boolean confidential,
+            UnitId targetInstitution,
+            Priority priority,
+            SecretHash secret,
+            String channelMessageId) implements Event {
+        public Submitted {
+            tags = Set.copyOf(tags);
+            attachments = List.copyOf(attachments);
+        }
+    }
+
+    /** Verified and dispatched to {@code unit}; the other fields are the verified values. */
+    record Verified(
+            UnitId unit,
+            Weight weight,
+            Kind kind,
+            String title,
+            CategoryId category,
+            Set<String> tags,
+            boolean anonymous,
+            boolean confidential) implements Event {
+        public Verified {
+            tags = Set.copyOf(tags);
+        }
+    }
+
+    record PutOnHold(String reason, State heldFrom) implements Event {
+    }
+
+    /** {@code note} may be null. */
+    record Resumed(String note, State returnedTo) implements Event {
+    }
+
+    /** A unit (or verifier) said "not our authority"; {@code fromUnit} is null when it was not yet dispatched. */
+    record ReturnedForRouting(String reason, UnitId fromUnit) implements Event {
+    }
+
+    /** {@code note} may be null. */
+    record Archived(ArchiveReason reason, String note) implements Event {
+    }
+
+    /** {@code note} may be null. */
+    record Forwarded(UnitId from, UnitId to, String note) implements Event {
+    }
+
+    record Reassigned(UnitId from, UnitId to, String reason) implements Event {
+    }
+
+    record FollowUpPosted(String text, boolean awaitingApproval) implements Event {
+    }
+
+    record FollowUpApproved() implements Event {
+    }
+
+    record FollowUpReturned(String reason) implements Event {
+    }
+
+    /** {@code reopened}: the reply reopened a followed-up complaint or resumed a held one. */
+    record ReporterReplied(String text, boolean reopened) implements Event {
+    }
+
+    /** {@code comment} may be null. */
+    record Rated(int score, String comment) implements Event {
+    }
+
+    /** {@code note} may be null. */
+    record Completed(Completion by, String note) implements Event {
+    }
+
+    /**
+     * {@code rule} is null for a supervisor's escalation; {@code reassignedTo} is the new unit when the
+     * actions moved it, else null; {@code priority} is the priority after the escalation.
+     */
+    record Escalated(
+            int level,
+            String reason,
+            String rule,
+            Set<EscalationAction> actions,
+            UnitId reassignedTo,
+            Priority priority) implements Event {
+        public Escalated {
+            actions = Set.copyOf(actions);
+        }
+    }
+
+    /** Who completed a complaint. */
+    enum Completion {
+        REPORTER, VERIFIER, AUTOMATIC
+    }
+}

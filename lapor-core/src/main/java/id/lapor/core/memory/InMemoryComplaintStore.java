@@ -1,0 +1,114 @@
+package id.lapor.core.memory;
+
+import id.lapor.core.complaint.Channel;
+import id.lapor.core.complaint.TrackingNumber;
+import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.RecordedEvent;
+import id.lapor.core.notification.OutboxMessage;
+import id.lapor.core.port.ComplaintStore;
+import id.lapor.core.port.ConcurrentUpdateException;
+import id.lapor.core.port.DuplicateSubmissionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A complaint store in the heap, for tests and demos: everything is lost when the process ends.
+ * One lock guards all writes, so appends are atomic and versions strictly checked; reads take the
+ * same lock and see a consistent complaint and history.
+ */
+public final class InMemoryComplaintStore implements ComplaintStore {
+    private final Map<TrackingNumber, Entry> complaints = new HashMap<>();
+    private final Map<String, TrackingNumber> channelMessages = new HashMap<>();
+    private final List<OutboxMessage> outbox = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private static final class Entry {
+        Complaint current;
+        final List<RecordedEvent> history = new ArrayList<>();
+    }
+
+    /** Distinct values for {@link id.lapor.core.tracking.KeyedTrackingNumbers}, from 0. */
+    public long nextSequence() {
+        return sequence.getAndIncrement();
+    }
+
+    @Override
+    public synchronized Optional<Complaint> find(TrackingNumber trackingNumber) {
+        Entry e = complaints.get(trackingNumber);
+        return e == null ? Optional.empty() : Optional.of(e.current);
+    }
+
+    @Override
+    public synchronized List<RecordedEvent> history(TrackingNumber trackingNumber) {
+        Entry e = complaints.get(trackingNumber);
+        return e == null ? List.of() : List.copyOf(e.history);
+    }
+
+    @Override
+    public synchronized Optional<TrackingNumber> findByChannelMessage(Channel channel, String messageId) {
+        return Optional.ofNullable(channelMessages.get(key(channel, messageId)));
+    }
+
+    @Override
+    public synchronized void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> messages) {
+        TrackingNumber number = after.trackingNumber();
+        Entry entry = complaints.get(number);
+        long stored = entry == null ? 0 : entry.current.version();
+        if (stored != expectedVersion) {
+            throw new ConcurrentUpdateException(number, expectedVersion);
+        }
+        checkSequence(expectedVersion, after, events);
+        String messageKey = null;
+        if (entry == null && after.channelMessageId().isPresent()) {
+            messageKey = key(after.channel(), after.channelMessageId().get());
+            TrackingNumber existing = channelMessages.get(messageKey);
+            if (existing != null) {
+                throw new DuplicateSubmissionException(after.channel(), after.channelMessageId().get(), existing);
+            }
+        }
+        if (entry == null) {
+            entry = new Entry();
+            complaints.put(number, entry);
+        }
+        if (messageKey != null) {
+            channelMessages.put(messageKey, number);
+        }
+        entry.history.addAll(events);
+        entry.current = after;
+        outbox.addAll(messages);
+    }
+
+    /** Every outbox message written so far, oldest first. */
+    public synchronized List<OutboxMessage> outbox() {
+        return List.copyOf(outbox);
+    }
+
+    /** How many complaints are stored. */
+    public synchronized int size() {
+        return complaints.size();
+    }
+
+    private static void checkSequence(long expectedVersion, Complaint after, List<RecordedEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one event");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent e = events.get(i);
+            if (!e.complaint().equals(after.trackingNumber()) || e.version() != expectedVersion + 1 + i) {
+                throw new IllegalArgumentException("event " + e.id() + " does not follow version " + (expectedVersion + i));
+            }
+        }
+        if (after.version() != expectedVersion + events.size()) {
+            throw new IllegalArgumentException("complaint " + after.trackingNumber() + " at version " + after.version()
+                    + " does not match " + events.size() + " events after version " + expectedVersion);
+        }
+    }
+
+    private static String key(Channel channel, String messageId) {
+        return channel + "\u0000" + messageId;
+    }
+}

@@ -1,0 +1,14 @@
+package id.lapor.core.view;
+
+import id.lapor.core.access.Role;
+import id.lapor.core.lifecycle.State;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One step of a complaint's history as a role may read it: what happened ({@code type} is the event's
+ * name, e.g. {@code Verified}), when, by which role, the state it left, and a text where the role may
+ * read one.
+ */
+public record HistoryEntry(long version, Instant at, Role actorRole, String type, State state, Optional<String> text) {
+}

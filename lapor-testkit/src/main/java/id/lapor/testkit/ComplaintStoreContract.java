@@ -1,0 +1,210 @@
+package id.lapor.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lapor.core.Lapor;
+import id.lapor.core.Outcome;
+import id.lapor.core.Submission;
+import id.lapor.core.access.Actor;
+import id.lapor.core.access.Role;
+import id.lapor.core.complaint.Channel;
+import id.lapor.core.complaint.TrackingNumber;
+import id.lapor.core.complaint.Weight;
+import id.lapor.core.lifecycle.Command;
+import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.RecordedEvent;
+import id.lapor.core.lifecycle.State;
+import id.lapor.core.port.ComplaintStore;
+import id.lapor.core.port.ConcurrentUpdateException;
+import id.lapor.core.port.DuplicateSubmissionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ComplaintStore} must do. An adapter's test extends this class and implements
+ * {@link #createStore()}, which returns an empty store (or one whose other contents do not matter):
+ *
+ * <pre>{@code
+ * class SqliteComplaintStoreTest extends ComplaintStoreContract {
+ *     protected ComplaintStore createStore() { return SqliteComplaintStore.open(tempFile); }
+ * }
+ * }</pre>
+ */
+public abstract class ComplaintStoreContract {
+    protected ComplaintStore store;
+    protected SettableClock clock;
+    protected Lapor lapor;
+
+    /** A new, empty store (or one whose existing complaints the tests will not touch). */
+    protected abstract ComplaintStore createStore();
+
+    @BeforeEach
+    void setUpLapor() {
+        store = createStore();
+        clock = SettableClock.at("2026-03-17T03:00:00Z");
+        lapor = Fixtures.lapor(store, clock);
+    }
+
+    protected final TrackingNumber submit() {
+        return lapor.submit(Actor.newReporter(), Fixtures.report().build()).trackingNumberOrThrow();
+    }
+
+    private static final Actor VERIFIER = Fixtures.officer(Role.VERIFIER, Fixtures.CITY);
+    private static final Actor OPERATOR = Fixtures.officer(Role.UNIT_OPERATOR, Fixtures.HEALTH);
+
+    @Test
+    @DisplayName("a stored complaint is found by its tracking number, and its history folds to it")
+    void storedComplaintIsFound() {
+        TrackingNumber n = submit();
+        lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
+
+        Complaint found = store.find(n).orElseThrow();
+        List<RecordedEvent> history = store.history(n);
+
+        assertThat(found.state()).isEqualTo(State.DISPATCHED);
+        assertThat(found.version()).isEqualTo(2);
+        assertThat(history).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+        assertThat(Complaint.replay(history)).isEqualTo(found);
+    }
+
+    @Test
+    @DisplayName("events come back from the store equal to what was appended, field by field")
+    void eventsRoundTrip() {
+        TrackingNumber n = lapor.submit(Actor.newReporter(), Fixtures.report().anonymous(true).confidential(true)
+                .channelMessageId("round-trip-1").build()).trackingNumberOrThrow();
+        List<RecordedEvent> afterSubmit = store.history(n);
+        lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.MINOR)).orElseThrow();
+        lapor.execute(OPERATOR, n, new Command.Hold("Mohon kirim foto lokasi")).orElseThrow();
+
+        List<RecordedEvent> history = store.history(n);
+        assertThat(history.get(0)).isEqualTo(afterSubmit.get(0));
+        assertThat(history).hasSize(3);
+        assertThat(Complaint.replay(history)).isEqualTo(store.find(n).orElseThrow());
+    }
+
+    @Test
+    @DisplayName("an unknown tracking number finds nothing")
+    void unknownNumber() {
+        TrackingNumber unknown = TrackingNumber.withCheckDigit("1234567890");
+        assertThat(store.find(unknown)).isEmpty();
+        assertThat(store.history(unknown)).isEmpty();
+        assertThat(store.findByChannelMessage(Channel.SMS, "no-such-message")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an append at a stale version is a conflict and writes nothing")
+    void staleAppendConflicts() {
+        TrackingNumber n = submit();
+        Complaint v1 = store.find(n).orElseThrow();
+        lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
+        RecordedEvent stale = store.history(n).get(1);
+
+        assertThatThrownBy(() -> store.append(v1.version(), v1.apply(stale), List.of(stale), List.of()))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.history(n)).hasSize(2);
+        assertThat(store.find(n).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("creating a complaint whose number exists is a conflict")
+    void createTwiceConflicts() {
+        TrackingNumber n = submit();
+        List<RecordedEvent> history = store.history(n);
+        Complaint first = Complaint.start(history.get(0));
+
+        assertThatThrownBy(() -> store.append(0, first, List.of(history.get(0)), List.of()))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.history(n)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a channel message delivered twice creates one complaint, and the second answer names it")
+    void channelMessageIsIdempotent() {
+        Command.Submit sms = Fixtures.report().channel(Channel.SMS).channelMessageId("kannel-4711").build();
+        Submission first = lapor.submit(Actor.system("sms"), sms);
+        Submission second = lapor.submit(Actor.system("sms"), sms);
+
+        assertThat(first).isInstanceOf(Submission.Created.class);
+        assertThat(second).isEqualTo(new Submission.AlreadySubmitted(first.trackingNumberOrThrow()));
+        assertThat(store.findByChannelMessage(Channel.SMS, "kannel-4711")).contains(first.trackingNumberOrThrow());
+        assertThat(store.findByChannelMessage(Channel.WEB, "kannel-4711")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the store itself refuses a second complaint from the same channel message")
+    void storeRefusesDuplicateMessage() {
+        TrackingNumber n = lapor.submit(Actor.system("sms"), Fixtures.report().channel(Channel.SMS)
+                .channelMessageId("kannel-9").build()).trackingNumberOrThrow();
+        RecordedEvent original = store.history(n).get(0);
+        TrackingNumber other = TrackingNumber.withCheckDigit("9876543210");
+        RecordedEvent copy = new RecordedEvent(other, 1, original.at(), original.actor(), original.state(), original.event());
+
+        assertThatThrownBy(() -> store.append(0, Complaint.start(copy), List.of(copy), List.of()))
+                .isInstanceOf(DuplicateSubmissionException.class)
+                .satisfies(e -> assertThat(((DuplicateSubmissionException) e).existing()).isEqualTo(n));
+        assertThat(store.find(other)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the same message id on another channel is another message")
+    void messageIdsArePerChannel() {
+        Submission sms = lapor.submit(Actor.system("sms"), Fixtures.report().channel(Channel.SMS).channelMessageId("m-1").build());
+        Submission web = lapor.submit(Actor.newReporter(), Fixtures.report().channel(Channel.WEB).channelMessageId("m-1").build());
+
+        assertThat(sms).isInstanceOf(Submission.Created.class);
+        assertThat(web).isInstanceOf(Submission.Created.class);
+        assertThat(sms.trackingNumberOrThrow()).isNotEqualTo(web.trackingNumberOrThrow());
+    }
+
+    @Test
+    @DisplayName("after a whole lifecycle the version equals the number of events")
+    void versionCountsEvents() {
+        TrackingNumber n = submit();
+        lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
+        lapor.execute(OPERATOR, n, new Command.PostFollowUp("Sudah ditindaklanjuti.")).orElseThrow();
+        lapor.execute(VERIFIER, n, new Command.Complete(null)).orElseThrow();
+
+        assertThat(store.find(n).orElseThrow().version()).isEqualTo(store.history(n).size()).isEqualTo(4);
+        assertThat(store.find(n).orElseThrow().state()).isEqualTo(State.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("of commands racing on one complaint at the same version, exactly one wins and the others conflict")
+    void racingCommandsConflictCleanly() throws Exception {
+        TrackingNumber n = submit();
+        lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Outcome>> race = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String text = "Tindak lanjut " + i;
+            race.add(pool.submit(() -> {
+                go.await();
+                return lapor.execute(OPERATOR, n, new Command.PostFollowUp(text));
+            }));
+        }
+        go.countDown();
+        int accepted = 0;
+        for (Future<Outcome> f : race) {
+            Outcome o = f.get(30, TimeUnit.SECONDS);
+            assertThat(o).isInstanceOfAny(Outcome.Accepted.class, Outcome.Conflict.class, Outcome.Refused.class);
+            if (o.isAccepted()) {
+                accepted++;
+            }
+        }
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(1);
+        assertThat(store.history(n)).hasSize(3);
+        assertThat(Complaint.replay(store.history(n))).isEqualTo(store.find(n).orElseThrow());
+    }
+}
