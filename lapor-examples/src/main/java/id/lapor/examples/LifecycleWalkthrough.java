@@ -94,6 +94,7 @@ public final class LifecycleWalkthrough {
             out.printf("  v%d  %s  %-16s %-18s -> %-17s %s%n", e.version(), wib.format(e.at()), e.actorRole(), e.type(),
                     e.state(), e.text().orElse(""));
         }
+        out.println("Answer shown to the public: " + seen.latestFollowUp().orElse("(none)"));
         out.println();
         out.println("Outbox messages written with the events: " + store.outbox().size());
     }

@@ -87,6 +87,25 @@ public final class Directory {
         return find(unit).flatMap(Unit::parent);
     }
 
+    /**
+     * True when an operator's follow-up in {@code unit} waits for a liaison officer: the unit or one of
+     * its ancestors requires approval (a liaison officer answers for everything below them).
+     */
+    public boolean followUpNeedsApproval(UnitId unit) {
+        Optional<UnitId> current = Optional.of(unit);
+        while (current.isPresent()) {
+            Unit u = units.get(current.get());
+            if (u == null) {
+                return false;
+            }
+            if (u.followUpNeedsApproval()) {
+                return true;
+            }
+            current = u.parent();
+        }
+        return false;
+    }
+
     /** The calendar a unit uses: its own, else the nearest ancestor's. */
     public Optional<String> calendarOf(UnitId unit) {
         Optional<UnitId> current = Optional.of(unit);

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * An institution or working unit. Its supervisor is its parent. {@code followUpNeedsApproval} says
- * whether an operator's follow-up waits for the liaison officer before the reporter sees it.
+ * whether an operator's follow-up here or in any unit below waits for the liaison officer before the
+ * reporter sees it.
  * {@code calendar} names a working-day calendar; empty means the parent's (the root's default when no
  * ancestor names one). {@code region} is the territory a regional government or its units serve
  * (e.g. {@code 62.71} for Kota Palangka Raya): its verifiers take the unrouted reports from there.

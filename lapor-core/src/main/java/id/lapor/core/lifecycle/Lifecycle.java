@@ -5,7 +5,6 @@ import id.lapor.core.access.Role;
 import id.lapor.core.complaint.CategoryCatalogue;
 import id.lapor.core.complaint.Priority;
 import id.lapor.core.directory.Directory;
-import id.lapor.core.directory.Unit;
 import id.lapor.core.directory.UnitId;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public final class Lifecycle {
             return refuse(Refusal.Reason.ROLE_NOT_ALLOWED, c, actor, command,
                     "in state " + state + " only " + rolesFor(state, kind) + " may " + kind);
         }
-        boolean approval = c.responsibleUnit().flatMap(directory::find).map(Unit::followUpNeedsApproval).orElse(false);
+        boolean approval = c.responsibleUnit().map(directory::followUpNeedsApproval).orElse(false);
         State next = row.get().next(c.heldFrom().orElse(null), approval);
         return ruleCheck(c, actor, command, next);
     }
