@@ -1,6 +1,10 @@
 package id.lapor.core;
 
 import id.lapor.core.access.Actor;
+import id.lapor.core.calendar.CalendarBook;
+import id.lapor.core.calendar.CalendarChanged;
+import id.lapor.core.calendar.IndonesianCalendars;
+import id.lapor.core.calendar.IndonesianTimeZone;
 import id.lapor.core.access.Role;
 import id.lapor.core.complaint.CategoryCatalogue;
 import id.lapor.core.complaint.Channel;
@@ -13,6 +17,7 @@ import id.lapor.core.lifecycle.Command;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.Event;
 import id.lapor.core.lifecycle.Lifecycle;
+import id.lapor.core.lifecycle.Refusal;
 import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.State;
 import id.lapor.core.notification.NotificationPolicy;
@@ -21,7 +26,13 @@ import id.lapor.core.port.ComplaintListener;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
 import id.lapor.core.port.DuplicateSubmissionException;
+import id.lapor.core.port.DueWork;
 import id.lapor.core.port.TrackingNumberSource;
+import id.lapor.core.sla.EscalationLadder;
+import id.lapor.core.sla.SlaPolicy;
+import id.lapor.core.sla.StageClock;
+import id.lapor.core.sla.Timer;
+import id.lapor.core.timing.SlaClocks;
 import id.lapor.core.view.ComplaintView;
 import id.lapor.core.view.Views;
 import jakarta.validation.ConstraintViolation;
@@ -30,6 +41,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,6 +82,7 @@ public final class Lapor {
     private final List<ComplaintListener> listeners;
     private final RandomGenerator random;
     private final Validator validator;
+    private final SlaClocks clocks;
 
     private Lapor(Builder b) {
         this.clock = b.clock;
@@ -82,6 +95,7 @@ public final class Lapor {
         this.notifications = b.notifications != null ? b.notifications : NotificationPolicy.standard(b.directory);
         this.listeners = List.copyOf(b.listeners);
         this.random = b.random;
+        this.clocks = new SlaClocks(b.sla, b.escalations, b.calendars, b.directory);
         ValidatorFactory factory = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .clockProvider(() -> b.clock)
@@ -128,16 +142,16 @@ public final class Lapor {
                 report.priority() == null ? Priority.NORMAL : report.priority(), SecretHash.of(secret, random),
                 report.channelMessageId());
         RecordedEvent first = new RecordedEvent(number, 1, clock.instant(), ActorRef.of(submitter), State.SUBMITTED, submitted);
-        Complaint complaint = Complaint.start(first);
-        List<OutboxMessage> outbox = notifications.messagesFor(complaint, complaint, first);
+        Complaint created = Complaint.start(first);
+        Change change = new Change(created, first).then(clocks.after(null, created, submitted, first.at(), 2));
         try {
-            store.append(0, complaint, List.of(first), outbox);
+            store.append(0, change.after, change.events, change.outbox);
         } catch (DuplicateSubmissionException e) {
             // Two deliveries of one message raced past the look-up above; the first one won.
             return new Submission.AlreadySubmitted(e.existing());
         }
         log.debug("complaint {} submitted through {}", number, report.channel());
-        tell(List.of(first));
+        tell(change.events);
         return new Submission.Created(number, secret);
     }
 
@@ -170,23 +184,108 @@ public final class Lapor {
             return new Outcome.Refused(r.refusal());
         }
         if (!views.scope().covers(actor, before)) {
-            return new Outcome.Refused(id.lapor.core.lifecycle.Refusal.of(id.lapor.core.lifecycle.Refusal.Reason.OUT_OF_SCOPE,
+            return new Outcome.Refused(Refusal.of(Refusal.Reason.OUT_OF_SCOPE,
                     before.state(), command.type(), actor.role(), actor.role() == Role.REPORTER
                             ? "only the reporter, with the secret given at submission, may do this"
                             : "the complaint is outside the unit " + actor.unit().map(Object::toString).orElse("(none)")));
         }
         Lifecycle.Decision.Accept accept = (Lifecycle.Decision.Accept) decision;
-        RecordedEvent recorded = new RecordedEvent(trackingNumber, before.version() + 1, clock.instant(), ActorRef.of(actor),
-                accept.next(), accept.event());
-        Complaint after = before.apply(recorded);
-        try {
-            store.append(before.version(), after, List.of(recorded), notifications.messagesFor(before, after, recorded));
-        } catch (ConcurrentUpdateException e) {
-            return new Outcome.Conflict(trackingNumber, before.version());
+        Change change = new Change(before).then(actor, accept.next(), accept.event(), clock.instant());
+        Optional<Outcome> conflict = store(change);
+        if (conflict.isPresent()) {
+            return conflict.get();
         }
-        log.debug("complaint {} {} by {}: now {} v{}", trackingNumber, command.type(), actor.role(), after.state(), after.version());
-        tell(List.of(recorded));
-        return new Outcome.Accepted(trackingNumber, after.version(), after.state(), accept.event());
+        log.debug("complaint {} {} by {}: now {} v{}", trackingNumber, command.type(), actor.role(), change.after.state(),
+                change.after.version());
+        return new Outcome.Accepted(trackingNumber, change.after.version(), change.after.state(), accept.event());
+    }
+
+    /**
+     * Fires every timer of the complaint that is due now, one event each, in due order: warnings,
+     * breaches, escalation levels, the automatic completion. Each event records when the timer was due;
+     * its time is when it was processed. A timer fires once: if another sweeper fired it first, this
+     * one stops at the conflict.
+     *
+     * @return how many timers this call fired
+     */
+    public int runDue(TrackingNumber trackingNumber) {
+        Actor system = Actor.system("sla");
+        int fired = 0;
+        while (true) {
+            Optional<Complaint> found = store.find(trackingNumber);
+            Instant now = clock.instant();
+            Optional<StageClock> running = found.flatMap(Complaint::clock);
+            Optional<Timer> due = running.flatMap(k -> k.dueAt(now));
+            if (due.isEmpty()) {
+                return fired;
+            }
+            Complaint before = found.get();
+            Timer timer = due.get();
+            Event event;
+            State next = before.state();
+            if (timer.kind() == Timer.Kind.WARNING || timer.kind() == Timer.Kind.BREACH) {
+                event = clocks.timerEvent(running.get(), timer);
+            } else {
+                Command command = timer.kind() == Timer.Kind.AUTO_COMPLETE
+                        ? new Command.Complete("reply window closed")
+                        : new Command.Escalate(timer.level(), "stage " + running.get().stage() + " late: "
+                                + timer.rule() + " level " + timer.level(), timer.rule(), timer.actions());
+                Lifecycle.Decision decision = lifecycle.decide(before, system, command);
+                if (decision instanceof Lifecycle.Decision.Refuse r) {
+                    // Cannot happen while the table lets the system escalate and complete in every timed state.
+                    throw new LaporException("timer " + timer.id() + " of " + trackingNumber + " was refused: "
+                            + r.refusal().message());
+                }
+                Lifecycle.Decision.Accept accept = (Lifecycle.Decision.Accept) decision;
+                next = accept.next();
+                event = withTimer(accept.event(), timer);
+            }
+            if (store(new Change(before).then(system, next, event, now)).isPresent()) {
+                return fired;
+            }
+            fired++;
+        }
+    }
+
+    /**
+     * Recomputes the complaint's deadline on its calendar's current version, recording why it moved.
+     *
+     * @return true when the deadline or a timer moved
+     */
+    public boolean recomputeDeadline(TrackingNumber trackingNumber, String reason) {
+        Optional<Complaint> found = store.find(trackingNumber);
+        Optional<Event.DeadlineMoved> moved = found.flatMap(c -> clocks.recompute(c, reason));
+        if (moved.isEmpty()) {
+            return false;
+        }
+        Complaint before = found.get();
+        return store(new Change(before).then(Actor.system("sla"), before.state(), moved.get(), clock.instant())).isEmpty();
+    }
+
+    /**
+     * Recomputes every open deadline computed with an older version of the changed calendar; wire it as a
+     * {@link id.lapor.core.calendar.CalendarListener} of the {@link CalendarBook}:
+     * {@code calendars.addListener(e -> lapor.calendarChanged(e, dueWork))}.
+     *
+     * @return how many complaints' deadlines moved
+     */
+    public int calendarChanged(CalendarChanged change, DueWork dueWork) {
+        String reason = "calendar " + change.id() + " v" + change.newVersion() + ": " + change.reason();
+        int moved = 0;
+        TrackingNumber after = null;
+        while (true) {
+            List<TrackingNumber> page = dueWork.clocksOnCalendar(change.id().value(), change.newVersion(), after, 500);
+            for (TrackingNumber n : page) {
+                if (recomputeDeadline(n, reason)) {
+                    moved++;
+                }
+            }
+            if (page.size() < 500) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        return moved;
     }
 
     /** The complaint with its history as {@code actor} may read it; empty when they may not see it or it does not exist. */
@@ -204,6 +303,72 @@ public final class Lapor {
 
     public CategoryCatalogue categories() {
         return categories;
+    }
+
+    private static Event withTimer(Event event, Timer timer) {
+        if (event instanceof Event.Escalated e) {
+            return new Event.Escalated(e.level(), e.reason(), e.rule(), e.actions(), e.reassignedTo(), e.priority(), timer.id(),
+                    timer.due().due());
+        }
+        Event.Completed c = (Event.Completed) event;
+        return new Event.Completed(c.by(), c.note(), timer.id(), timer.due().due());
+    }
+
+    /** Appends the change; on a concurrent writer, the conflict outcome. */
+    private Optional<Outcome> store(Change change) {
+        try {
+            store.append(change.expectedVersion, change.after, change.events, change.outbox);
+        } catch (ConcurrentUpdateException e) {
+            return Optional.of(new Outcome.Conflict(change.after.trackingNumber(), change.expectedVersion));
+        }
+        tell(change.events);
+        return Optional.empty();
+    }
+
+    /** The events one command appends (its own and the clock's), the complaint after them and the outbox messages owed. */
+    private final class Change {
+        final long expectedVersion;
+        Complaint after;
+        final List<RecordedEvent> events = new ArrayList<>(2);
+        final List<OutboxMessage> outbox = new ArrayList<>(4);
+
+        Change(Complaint before) {
+            this.expectedVersion = before.version();
+            this.after = before;
+        }
+
+        Change(Complaint created, RecordedEvent first) {
+            this.expectedVersion = 0;
+            this.after = created;
+            events.add(first);
+            outbox.addAll(notifications.messagesFor(created, created, first));
+        }
+
+        /** Adds {@code event} by {@code actor}, and the clock event that follows it. */
+        Change then(Actor actor, State next, Event event, Instant at) {
+            Complaint before = after;
+            RecordedEvent recorded = new RecordedEvent(before.trackingNumber(), before.version() + 1, at, ActorRef.of(actor),
+                    next, event);
+            append(before, recorded);
+            return then(clocks.after(before, after, event, at, after.version() + 1));
+        }
+
+        Change then(Optional<Event> clockEvent) {
+            if (clockEvent.isPresent()) {
+                Complaint before = after;
+                RecordedEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+                Instant at = last == null ? clock.instant() : last.at();
+                append(before, new RecordedEvent(before.trackingNumber(), before.version() + 1, at,
+                        new ActorRef(Role.SYSTEM, "system:sla", Optional.empty()), before.state(), clockEvent.get()));
+            }
+            return this;
+        }
+
+        private void append(Complaint before, RecordedEvent recorded) {
+            after = before.apply(recorded);
+            events.add(recorded);
+            outbox.addAll(notifications.messagesFor(before, after, recorded));
+        }
     }
 
     private List<Violation> validate(Object command) {
@@ -249,8 +414,32 @@ public final class Lapor {
         private NotificationPolicy notifications;
         private final List<ComplaintListener> listeners = new ArrayList<>();
         private RandomGenerator random = new SecureRandom();
+        private SlaPolicy sla = SlaPolicy.standard();
+        private EscalationLadder escalations = EscalationLadder.standard();
+        private CalendarBook calendars;
 
         private Builder() {
+        }
+
+        /** SLA targets per stage; {@link SlaPolicy#standard()} (SP4N-LAPOR's) by default. */
+        public Builder sla(SlaPolicy sla) {
+            this.sla = Objects.requireNonNull(sla, "sla");
+            return this;
+        }
+
+        /** The escalation ladder; {@link EscalationLadder#standard()} by default. */
+        public Builder escalations(EscalationLadder escalations) {
+            this.escalations = Objects.requireNonNull(escalations, "escalations");
+            return this;
+        }
+
+        /**
+         * The working-day calendars deadlines are computed on. By default a book with the shipped national
+         * calendars in WIB, WITA and WIT ({@code id-national-wib}, {@code -wita}, {@code -wit}).
+         */
+        public Builder calendars(CalendarBook calendars) {
+            this.calendars = Objects.requireNonNull(calendars, "calendars");
+            return this;
         }
 
         /** Required: every instant lapor records comes from it. */
@@ -320,7 +509,19 @@ public final class Lapor {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("Lapor needs " + String.join(", ", missing) + " (see Lapor.Builder)");
             }
+            if (calendars == null) {
+                calendars = nationalCalendars();
+            }
             return new Lapor(this);
+        }
+
+        /** A book with the shipped national calendars in the three zones. */
+        public static CalendarBook nationalCalendars() {
+            CalendarBook book = new CalendarBook();
+            for (IndonesianTimeZone zone : IndonesianTimeZone.values()) {
+                book.publish(IndonesianCalendars.national(zone).build(), "shipped national calendar");
+            }
+            return book;
         }
     }
 }

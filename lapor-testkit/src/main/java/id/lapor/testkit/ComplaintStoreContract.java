@@ -17,6 +17,7 @@ import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.State;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
+import id.lapor.core.port.DueWork;
 import id.lapor.core.port.DuplicateSubmissionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,9 +72,11 @@ public abstract class ComplaintStoreContract {
         List<RecordedEvent> history = store.history(n);
 
         assertThat(found.state()).isEqualTo(State.DISPATCHED);
-        assertThat(found.version()).isEqualTo(2);
-        assertThat(history).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+        assertThat(found.version()).isEqualTo(history.size());
+        assertThat(history).extracting(RecordedEvent::version)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, history.size()).boxed().toList());
         assertThat(Complaint.replay(history)).isEqualTo(found);
+        assertThat(found.nextDueAt()).as("the follow-up clock runs").isPresent();
     }
 
     @Test
@@ -84,10 +87,13 @@ public abstract class ComplaintStoreContract {
         List<RecordedEvent> afterSubmit = store.history(n);
         lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.MINOR)).orElseThrow();
         lapor.execute(OPERATOR, n, new Command.Hold("Mohon kirim foto lokasi")).orElseThrow();
+        clock.advance(java.time.Duration.ofDays(3));
+        lapor.execute(OPERATOR, n, new Command.Resume("Foto sudah diterima")).orElseThrow();
 
         List<RecordedEvent> history = store.history(n);
-        assertThat(history.get(0)).isEqualTo(afterSubmit.get(0));
-        assertThat(history).hasSize(3);
+        assertThat(history.subList(0, afterSubmit.size())).isEqualTo(afterSubmit);
+        assertThat(history).extracting(e -> e.event().getClass().getSimpleName()).containsExactly("Submitted",
+                "ClockStarted", "Verified", "ClockStarted", "PutOnHold", "ClockPaused", "Resumed", "ClockResumed");
         assertThat(Complaint.replay(history)).isEqualTo(store.find(n).orElseThrow());
     }
 
@@ -106,12 +112,13 @@ public abstract class ComplaintStoreContract {
         TrackingNumber n = submit();
         Complaint v1 = store.find(n).orElseThrow();
         lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
-        RecordedEvent stale = store.history(n).get(1);
+        List<RecordedEvent> history = store.history(n);
+        RecordedEvent stale = history.get((int) v1.version());
 
         assertThatThrownBy(() -> store.append(v1.version(), v1.apply(stale), List.of(stale), List.of()))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(store.history(n)).hasSize(2);
-        assertThat(store.find(n).orElseThrow().version()).isEqualTo(2);
+        assertThat(store.history(n)).isEqualTo(history);
+        assertThat(store.find(n).orElseThrow().version()).isEqualTo(history.size());
     }
 
     @Test
@@ -123,7 +130,7 @@ public abstract class ComplaintStoreContract {
 
         assertThatThrownBy(() -> store.append(0, first, List.of(history.get(0)), List.of()))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(store.history(n)).hasSize(1);
+        assertThat(store.history(n)).isEqualTo(history);
     }
 
     @Test
@@ -173,8 +180,63 @@ public abstract class ComplaintStoreContract {
         lapor.execute(OPERATOR, n, new Command.PostFollowUp("Sudah ditindaklanjuti.")).orElseThrow();
         lapor.execute(VERIFIER, n, new Command.Complete(null)).orElseThrow();
 
-        assertThat(store.find(n).orElseThrow().version()).isEqualTo(store.history(n).size()).isEqualTo(4);
+        assertThat(store.find(n).orElseThrow().version()).isEqualTo(store.history(n).size());
         assertThat(store.find(n).orElseThrow().state()).isEqualTo(State.COMPLETED);
+        assertThat(store.find(n).orElseThrow().clock()).as("a completed complaint has no running clock").isEmpty();
+    }
+
+    @Test
+    @DisplayName("due work lists complaints whose next timer is due, earliest first, and no others")
+    void dueWorkListsDueComplaints() {
+        DueWork due = dueWork();
+        TrackingNumber early = submit();
+        clock.advance(java.time.Duration.ofDays(8)); // from Tuesday 17 to Wednesday 25 March 2026, past Idul Fitri
+        TrackingNumber late = submit();
+        java.time.Instant earlyWarning = store.find(early).orElseThrow().nextDueAt().orElseThrow();
+        java.time.Instant lateWarning = store.find(late).orElseThrow().nextDueAt().orElseThrow();
+        assertThat(earlyWarning).isBefore(lateWarning);
+
+        assertThat(due.due(earlyWarning.minusSeconds(1), 10)).doesNotContain(early, late);
+        assertThat(due.due(earlyWarning, 10)).contains(early).doesNotContain(late);
+        assertThat(due.due(lateWarning, 10)).containsSubsequence(early, late);
+        assertThat(due.due(lateWarning, 1)).containsExactly(early);
+
+        clock.set(earlyWarning);
+        assertThat(lapor.runDue(early)).as("the warning fires").isEqualTo(1);
+        assertThat(store.find(early).orElseThrow().nextDueAt().orElseThrow()).isAfter(earlyWarning);
+        assertThat(due.due(earlyWarning, 10)).doesNotContain(early);
+    }
+
+    @Test
+    @DisplayName("a held complaint's clock is paused and nothing of it is due")
+    void pausedClockIsNotDue() {
+        TrackingNumber n = submit();
+        lapor.execute(VERIFIER, n, new Command.Hold("Lokasi kurang jelas")).orElseThrow();
+        assertThat(store.find(n).orElseThrow().nextDueAt()).isEmpty();
+        assertThat(dueWork().due(clock.instant().plus(java.time.Duration.ofDays(400)), 10)).doesNotContain(n);
+    }
+
+    @Test
+    @DisplayName("clocks on a calendar below a version are listed by tracking number, page after page")
+    void clocksOnCalendar() {
+        List<TrackingNumber> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(submit());
+        }
+        String calendar = store.find(numbers.get(0)).orElseThrow().clock().orElseThrow().calendar();
+        int version = store.find(numbers.get(0)).orElseThrow().clock().orElseThrow().calendarVersion();
+        List<TrackingNumber> sorted = numbers.stream().sorted().toList();
+
+        assertThat(dueWork().clocksOnCalendar(calendar, version, null, 10)).isEmpty();
+        assertThat(dueWork().clocksOnCalendar(calendar, version + 1, null, 3)).containsExactlyElementsOf(sorted.subList(0, 3));
+        assertThat(dueWork().clocksOnCalendar(calendar, version + 1, sorted.get(2), 3)).containsExactlyElementsOf(sorted.subList(3, 5));
+        assertThat(dueWork().clocksOnCalendar("no-such-calendar", 99, null, 10)).isEmpty();
+    }
+
+    /** The store's due-work side: every store that backs a running lapor implements it. */
+    protected DueWork dueWork() {
+        assertThat(store).as("a complaint store implements DueWork").isInstanceOf(DueWork.class);
+        return (DueWork) store;
     }
 
     @Test
@@ -182,6 +244,7 @@ public abstract class ComplaintStoreContract {
     void racingCommandsConflictCleanly() throws Exception {
         TrackingNumber n = submit();
         lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
+        int before = store.history(n).size();
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -204,7 +267,7 @@ public abstract class ComplaintStoreContract {
         }
         pool.shutdown();
         assertThat(accepted).isEqualTo(1);
-        assertThat(store.history(n)).hasSize(3);
+        assertThat(store.history(n)).hasSize(before + 2);
         assertThat(Complaint.replay(store.history(n))).isEqualTo(store.find(n).orElseThrow());
     }
 }

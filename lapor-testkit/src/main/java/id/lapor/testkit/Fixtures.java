@@ -82,6 +82,11 @@ public final class Fixtures {
 
     /** A lapor over {@code store} with the fixtures' directory and catalogue and a fixed tracking-number key. */
     public static Lapor lapor(ComplaintStore store, java.time.Clock clock) {
+        return laporBuilder(store, clock).build();
+    }
+
+    /** {@link #lapor} before it is built, to change more (calendars, SLA policy, listeners). */
+    public static Lapor.Builder laporBuilder(ComplaintStore store, java.time.Clock clock) {
         AtomicLong sequence = new AtomicLong();
         return Lapor.builder()
                 .clock(clock)
@@ -90,8 +95,11 @@ public final class Fixtures {
                         sequence::getAndIncrement))
                 .directory(directory())
                 .categories(categories())
-                .build();
+                .calendars(CALENDARS);
     }
+
+    /** The shipped national calendars, built once: building them is the slow part of a new lapor. */
+    private static final id.lapor.core.calendar.CalendarBook CALENDARS = Lapor.Builder.nationalCalendars();
 
     /** A valid web complaint about a damaged road in Palangka Raya, to vary with {@link ReportBuilder}. */
     public static ReportBuilder report() {

@@ -9,7 +9,7 @@ import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.lifecycle.Command;
 import id.lapor.core.lifecycle.CommandKind;
-import id.lapor.core.lifecycle.EscalationAction;
+import id.lapor.core.sla.EscalationAction;
 import id.lapor.core.lifecycle.State;
 import id.lapor.core.memory.InMemoryComplaintStore;
 import id.lapor.testkit.Fixtures;

@@ -10,6 +10,7 @@ import id.lapor.core.complaint.Priority;
 import id.lapor.core.complaint.Reporter;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.directory.UnitId;
+import id.lapor.core.sla.EscalationAction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

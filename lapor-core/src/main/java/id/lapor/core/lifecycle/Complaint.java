@@ -12,6 +12,7 @@ import id.lapor.core.complaint.SecretHash;
 import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.directory.UnitId;
+import id.lapor.core.sla.StageClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,11 +56,17 @@ public record Complaint(
         Optional<String> closingNote,
         int escalationLevel,
         Optional<String> channelMessageId,
+        Optional<StageClock> clock,
         Instant submittedAt,
         Instant updatedAt) {
 
     /** The reporter's rating of the answer. {@code comment} may be null. */
     public record Rating(int score, String comment) {
+    }
+
+    /** When the next timer of the running clock is due; empty when there is none or the clock is paused. */
+    public Optional<Instant> nextDueAt() {
+        return clock.flatMap(StageClock::nextTimer).map(t -> t.due().due());
     }
 
     /** Rebuilds a complaint from its whole history, oldest first. */
@@ -85,7 +92,7 @@ public record Complaint(
                 s.attachments(), s.reporter(), s.secret(), s.anonymous(), s.confidential(),
                 Optional.ofNullable(s.targetInstitution()), s.priority(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                Optional.ofNullable(s.channelMessageId()), first.at(), first.at());
+                Optional.ofNullable(s.channelMessageId()), Optional.empty(), first.at(), first.at());
     }
 
     /** This complaint after {@code e}, which must be the next event of its history. */
@@ -125,6 +132,7 @@ public record Complaint(
         Optional<Rating> rating;
         Optional<String> closingNote;
         int escalationLevel;
+        Optional<StageClock> clock;
         Instant updatedAt;
 
         Fold(Complaint c) {
@@ -145,6 +153,7 @@ public record Complaint(
             rating = c.rating;
             closingNote = c.closingNote;
             escalationLevel = c.escalationLevel;
+            clock = c.clock;
         }
 
         void apply(Event event) {
@@ -203,6 +212,28 @@ public record Complaint(
                 if (esc.reassignedTo() != null) {
                     responsibleUnit = Optional.of(esc.reassignedTo());
                 }
+                fire(esc.timer());
+            } else if (event instanceof Event.ClockStarted started) {
+                clock = Optional.of(started.clock());
+            } else if (event instanceof Event.ClockPaused) {
+                clock = clock.map(k -> k.pausedSince(updatedAt));
+            } else if (event instanceof Event.ClockResumed r) {
+                clock = clock.map(k -> k.resumed(r.workingDays(), r.deadline(), r.timers()));
+            } else if (event instanceof Event.DeadlineMoved m) {
+                clock = clock.map(k -> k.recomputed(m.calendarVersion(), m.deadline(), m.timers()));
+            } else if (event instanceof Event.SlaWarned w) {
+                fire(w.timer());
+            } else if (event instanceof Event.SlaBreached b) {
+                fire(b.timer());
+            }
+            if (state.isTerminal()) {
+                clock = Optional.empty();
+            }
+        }
+
+        private void fire(String timer) {
+            if (timer != null) {
+                clock = clock.map(k -> k.firing(timer));
             }
         }
 
@@ -210,7 +241,7 @@ public record Complaint(
             return new Complaint(c.trackingNumber, version, state, heldFrom, kind, c.channel, title, c.body, c.incidentDate,
                     c.location, category, tags, c.attachments, c.reporter, c.secret, anonymous, confidential,
                     targetInstitution, priority, weight, responsibleUnit, latestFollowUp, pendingFollowUp, rating,
-                    closingNote, escalationLevel, c.channelMessageId, c.submittedAt, updatedAt);
+                    closingNote, escalationLevel, c.channelMessageId, clock, c.submittedAt, updatedAt);
         }
     }
 

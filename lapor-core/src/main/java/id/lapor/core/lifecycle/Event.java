@@ -11,6 +11,12 @@ import id.lapor.core.complaint.Reporter;
 import id.lapor.core.complaint.SecretHash;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.directory.UnitId;
+import id.lapor.core.calendar.Deadline;
+import id.lapor.core.sla.EscalationAction;
+import id.lapor.core.sla.Stage;
+import id.lapor.core.sla.StageClock;
+import id.lapor.core.sla.Timer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -99,8 +105,11 @@ public sealed interface Event {
     record Rated(int score, String comment) implements Event {
     }
 
-    /** {@code note} may be null. */
-    record Completed(Completion by, String note) implements Event {
+    /** {@code note} may be null; {@code timer} and {@code dueAt} are set when the reply window's timer completed it. */
+    record Completed(Completion by, String note, String timer, Instant dueAt) implements Event {
+        public static Completed by(Completion by, String note) {
+            return new Completed(by, note, null, null);
+        }
     }
 
     /**
@@ -113,10 +122,46 @@ public sealed interface Event {
             String rule,
             Set<EscalationAction> actions,
             UnitId reassignedTo,
-            Priority priority) implements Event {
+            Priority priority,
+            String timer,
+            Instant dueAt) implements Event {
         public Escalated {
             actions = Set.copyOf(actions);
         }
+    }
+
+    /** A stage instance's clock started (on submission, dispatch, reopening, follow-up...). */
+    record ClockStarted(StageClock clock) implements Event {
+    }
+
+    /** The clock stopped while the complaint waits for the reporter. */
+    record ClockPaused(Stage stage) implements Event {
+    }
+
+    /** The clock runs again; the deadline and every timer not yet fired moved by {@code workingDays}. */
+    record ClockResumed(Stage stage, int workingDays, Deadline deadline, List<Timer> timers) implements Event {
+        public ClockResumed {
+            timers = List.copyOf(timers);
+        }
+    }
+
+    /**
+     * The deadline was recomputed because the calendar (or policy) changed: {@code reason} says why,
+     * {@code previous} what it was.
+     */
+    record DeadlineMoved(Stage stage, String reason, int calendarVersion, Deadline previous, Deadline deadline,
+                         List<Timer> timers) implements Event {
+        public DeadlineMoved {
+            timers = List.copyOf(timers);
+        }
+    }
+
+    /** The stage reached its warning share; {@code dueAt} is when it was due (the event's time is when it was processed). */
+    record SlaWarned(Stage stage, String timer, Instant dueAt) implements Event {
+    }
+
+    /** The stage's deadline passed. */
+    record SlaBreached(Stage stage, String timer, Instant dueAt) implements Event {
     }
 
     /** Who completed a complaint. */

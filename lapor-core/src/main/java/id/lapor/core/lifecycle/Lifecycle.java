@@ -6,6 +6,7 @@ import id.lapor.core.complaint.CategoryCatalogue;
 import id.lapor.core.complaint.Priority;
 import id.lapor.core.directory.Directory;
 import id.lapor.core.directory.UnitId;
+import id.lapor.core.sla.EscalationAction;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -114,7 +115,7 @@ public final class Lifecycle {
                 case VERIFIER -> Event.Completion.VERIFIER;
                 default -> Event.Completion.AUTOMATIC;
             };
-            return accept(new Event.Completed(by, done.note()), next);
+            return accept(Event.Completed.by(by, done.note()), next);
         } else if (command instanceof Command.Escalate e) {
             return accept(escalation(c, e), next);
         }
@@ -128,7 +129,7 @@ public final class Lifecycle {
             moveTo = c.responsibleUnit().flatMap(directory::supervisorOf).orElse(null);
         }
         Priority priority = e.actions().contains(EscalationAction.RAISE_PRIORITY) ? c.priority().raised() : c.priority();
-        return new Event.Escalated(e.level(), e.reason(), e.rule(), e.actions(), moveTo, priority);
+        return new Event.Escalated(e.level(), e.reason(), e.rule(), e.actions(), moveTo, priority, null, null);
     }
 
     private static String rolesFor(State state, CommandKind kind) {

@@ -7,8 +7,11 @@ import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.notification.OutboxMessage;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
+import id.lapor.core.port.DueWork;
 import id.lapor.core.port.DuplicateSubmissionException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +19,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A complaint store in the heap, for tests and demos: everything is lost when the process ends.
+ * A complaint store in the heap, for tests and demos: everything is lost when the process ends. Its due
+ * work is a scan: fine for thousands of complaints, not for a city's archive.
  * One lock guards all writes, so appends are atomic and versions strictly checked; reads take the
  * same lock and see a consistent complaint and history.
  */
-public final class InMemoryComplaintStore implements ComplaintStore {
+public final class InMemoryComplaintStore implements ComplaintStore, DueWork {
     private final Map<TrackingNumber, Entry> complaints = new HashMap<>();
     private final Map<String, TrackingNumber> channelMessages = new HashMap<>();
     private final List<OutboxMessage> outbox = new ArrayList<>();
@@ -80,6 +84,28 @@ public final class InMemoryComplaintStore implements ComplaintStore {
         entry.history.addAll(events);
         entry.current = after;
         outbox.addAll(messages);
+    }
+
+    @Override
+    public synchronized List<TrackingNumber> due(Instant now, int limit) {
+        return complaints.values().stream()
+                .filter(e -> e.current.nextDueAt().filter(d -> !d.isAfter(now)).isPresent())
+                .sorted(Comparator.comparing((Entry e) -> e.current.nextDueAt().orElseThrow()))
+                .limit(limit)
+                .map(e -> e.current.trackingNumber())
+                .toList();
+    }
+
+    @Override
+    public synchronized List<TrackingNumber> clocksOnCalendar(String calendarId, int version, TrackingNumber after, int limit) {
+        return complaints.values().stream()
+                .filter(e -> e.current.clock().filter(k -> k.calendar().equals(calendarId) && k.calendarVersion() < version)
+                        .isPresent())
+                .map(e -> e.current.trackingNumber())
+                .filter(n -> after == null || n.compareTo(after) > 0)
+                .sorted()
+                .limit(limit)
+                .toList();
     }
 
     /** Every outbox message written so far, oldest first. */

@@ -3,7 +3,7 @@ package id.lapor.core.notification;
 import id.lapor.core.directory.Directory;
 import id.lapor.core.directory.UnitId;
 import id.lapor.core.lifecycle.Complaint;
-import id.lapor.core.lifecycle.EscalationAction;
+import id.lapor.core.sla.EscalationAction;
 import id.lapor.core.lifecycle.Event;
 import id.lapor.core.lifecycle.RecordedEvent;
 import java.util.ArrayList;
@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Who is told what after each event. The default: the reporter hears of receipt, verification, hold,
  * follow-up, archive and completion; a unit hears when a complaint reaches it or its reporter writes;
- * the verifiers hear of new and returned complaints; escalations reach the supervisor, the national
- * manager or the Ombudsman as their actions say.
+ * the verifiers hear of new and returned complaints; the unit (or, before dispatch, the verifiers) hears
+ * of SLA warnings and breaches; escalations reach the supervisor, the national manager or the Ombudsman
+ * as their actions say.
  */
 @FunctionalInterface
 public interface NotificationPolicy {
@@ -81,6 +82,10 @@ public interface NotificationPolicy {
                 add(out, recorded, Recipient.reporter(), "complaint.completed");
             } else if (e instanceof Event.Escalated esc) {
                 escalation(out, recorded, before, esc);
+            } else if (e instanceof Event.SlaWarned) {
+                add(out, recorded, unit.map(Recipient::unit).orElse(Recipient.of(Recipient.Kind.VERIFIERS)), "sla.warning");
+            } else if (e instanceof Event.SlaBreached) {
+                add(out, recorded, unit.map(Recipient::unit).orElse(Recipient.of(Recipient.Kind.VERIFIERS)), "sla.breached");
             }
             return out;
         }

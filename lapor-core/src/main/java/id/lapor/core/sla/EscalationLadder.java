@@ -1,6 +1,5 @@
 package id.lapor.core.sla;
 
-import id.lapor.core.lifecycle.EscalationAction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -22,6 +21,12 @@ public record EscalationLadder(List<EscalationRule> rules) {
         for (EscalationRule r : sorted) {
             if (!names.add(r.name())) {
                 throw new IllegalArgumentException("escalation rule name " + r.name() + " is used twice");
+            }
+        }
+        for (EscalationRule r : sorted) {
+            if (r.stage() == Stage.REPLY_WINDOW) {
+                throw new IllegalArgumentException("escalation rule " + r.name()
+                        + ": the reply window is the reporter's; no one escalates it (it completes by itself)");
             }
         }
         for (Stage stage : Stage.values()) {

@@ -1,6 +1,5 @@
 package id.lapor.core.sla;
 
-import id.lapor.core.lifecycle.EscalationAction;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

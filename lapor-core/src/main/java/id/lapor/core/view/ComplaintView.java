@@ -1,5 +1,6 @@
 package id.lapor.core.view;
 
+import id.lapor.core.calendar.Deadline;
 import id.lapor.core.complaint.AttachmentRef;
 import id.lapor.core.complaint.CategoryId;
 import id.lapor.core.complaint.Channel;
@@ -13,6 +14,8 @@ import id.lapor.core.directory.UnitId;
 import id.lapor.core.lifecycle.CommandKind;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.State;
+import id.lapor.core.sla.Stage;
+import id.lapor.core.sla.StageClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +26,8 @@ import java.util.Set;
  * A complaint as one actor may read it, made only by {@link Views}. {@code reporter} is present only
  * for roles allowed to see the reporter; {@code attachments} and {@code pendingFollowUp} only for the
  * reporter and officers in scope; {@code availableCommands} lists what this actor may do next.
+ * {@code stage} and {@code deadline} are the running SLA stage and its deadline (no deadline while the
+ * clock is paused); {@code clock}, with its timers, only for the reporter and officers in scope.
  */
 public record ComplaintView(
         TrackingNumber trackingNumber,
@@ -51,6 +56,9 @@ public record ComplaintView(
         Instant submittedAt,
         Instant updatedAt,
         Optional<Reporter> reporter,
+        Optional<Stage> stage,
+        Optional<Deadline> deadline,
+        Optional<StageClock> clock,
         List<HistoryEntry> history,
         Set<CommandKind> availableCommands) {
 

@@ -6,6 +6,7 @@ import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.Event;
 import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.Transitions;
+import id.lapor.core.sla.StageClock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,12 +56,25 @@ public final class Views {
                 insider ? c.pendingFollowUp() : Optional.empty(), c.rating(), c.closingNote(), c.escalationLevel(),
                 c.submittedAt(), c.updatedAt(),
                 scope.canSeeReporter(actor, c) ? Optional.of(c.reporter()) : Optional.empty(),
+                c.clock().map(StageClock::stage),
+                c.clock().filter(k -> k.pausedAt().isEmpty()).map(StageClock::deadline),
+                insider ? c.clock() : Optional.empty(),
                 List.copyOf(entries), available));
     }
 
     private static Optional<String> publicText(Event e) {
         if (e instanceof Event.FollowUpPosted p && !p.awaitingApproval()) {
             return Optional.of(p.text());
+        } else if (e instanceof Event.ClockStarted s) {
+            return Optional.of(s.clock().stage() + " due " + s.clock().deadline().due()
+                    + (s.clock().provisional() ? " (provisional calendar)" : ""));
+        } else if (e instanceof Event.DeadlineMoved m) {
+            return Optional.of(m.stage() + " due " + m.deadline().due() + " (was " + m.previous().due() + "): " + m.reason());
+        } else if (e instanceof Event.ClockResumed r) {
+            return Optional.of(r.stage() + " due " + r.deadline().due() + " after a pause of " + r.workingDays()
+                    + " working days");
+        } else if (e instanceof Event.SlaBreached b) {
+            return Optional.of(b.stage() + " deadline passed at " + b.dueAt());
         } else if (e instanceof Event.Archived a) {
             return Optional.of(a.note() == null ? a.reason().name() : a.reason() + ": " + a.note());
         }

@@ -1,4 +1,4 @@
-package id.lapor.core.lifecycle;
+package id.lapor.core.sla;
 
 /** What an escalation does besides being recorded. */
 public enum EscalationAction {
