@@ -15,9 +15,12 @@ import id.lapor.core.lifecycle.Command;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.State;
+import id.lapor.core.port.ComplaintFilter;
+import id.lapor.core.port.ComplaintSearch;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
 import id.lapor.core.port.DueWork;
+import id.lapor.core.port.Outbox;
 import id.lapor.core.port.DuplicateSubmissionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,6 +234,102 @@ public abstract class ComplaintStoreContract {
         assertThat(dueWork().clocksOnCalendar(calendar, version + 1, null, 3)).containsExactlyElementsOf(sorted.subList(0, 3));
         assertThat(dueWork().clocksOnCalendar(calendar, version + 1, sorted.get(2), 3)).containsExactlyElementsOf(sorted.subList(3, 5));
         assertThat(dueWork().clocksOnCalendar("no-such-calendar", 99, null, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("search filters and orders exactly as the filter's reference semantics say")
+    void searchMatchesReference() {
+        List<TrackingNumber> numbers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            clock.advance(java.time.Duration.ofHours(5));
+            TrackingNumber n = lapor.submit(Actor.newReporter(), Fixtures.report().confidential(i % 4 == 0)
+                    .category(i % 3 == 0 ? Fixtures.CLINICS : Fixtures.ROADS).build()).trackingNumberOrThrow();
+            numbers.add(n);
+            if (i % 2 == 0) {
+                lapor.execute(VERIFIER, n, Command.Verify.to(i % 4 == 0 ? Fixtures.HEALTH : Fixtures.PUBLIC_WORKS,
+                        Weight.NORMAL)).orElseThrow();
+            }
+        }
+        ComplaintSearch search = search();
+        List<Complaint> all = numbers.stream().map(n -> store.find(n).orElseThrow()).toList();
+        java.time.Instant middle = all.get(6).submittedAt();
+        List<ComplaintFilter> filters = List.of(
+                ComplaintFilter.all(),
+                ComplaintFilter.all().publicOnly(),
+                ComplaintFilter.all().order(ComplaintFilter.Order.NEXT_DUE),
+                ComplaintFilter.all().order(ComplaintFilter.Order.OLDEST).states(java.util.Set.of(State.DISPATCHED)),
+                ComplaintFilter.all().units(java.util.Set.of(Fixtures.HEALTH)),
+                ComplaintFilter.all().categories(java.util.Set.of(Fixtures.CLINICS)).publicOnly(),
+                ComplaintFilter.all().submitted(middle, null),
+                ComplaintFilter.all().submitted(null, middle).order(ComplaintFilter.Order.OLDEST),
+                ComplaintFilter.all().numbers(java.util.Set.of(numbers.get(1), numbers.get(4))));
+        for (ComplaintFilter f : filters) {
+            List<Complaint> expected = all.stream().filter(f::test).sorted(f.comparator()).toList();
+            assertThat(search.search(f, 0, 100)).as("%s", f).extracting(Complaint::trackingNumber)
+                    .containsExactlyElementsOf(expected.stream().map(Complaint::trackingNumber).toList());
+            assertThat(search.count(f)).as("count %s", f).isEqualTo(expected.size());
+            if (expected.size() > 3) {
+                assertThat(search.search(f, 2, 2)).as("page of %s", f).extracting(Complaint::trackingNumber)
+                        .containsExactly(expected.get(2).trackingNumber(), expected.get(3).trackingNumber());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("outbox messages are written with their events and relayed at least once: retried, parked, never lost")
+    void outboxLifecycle() {
+        Outbox outbox = outbox();
+        TrackingNumber n = submit();
+        java.time.Instant now = clock.instant();
+        List<Outbox.Pending> pending = outbox.pending(now, 100).stream()
+                .filter(p -> p.message().complaint().equals(n)).toList();
+        assertThat(pending).extracting(p -> p.message().topic()).contains("complaint.received", "complaint.submitted");
+        assertThat(pending).allSatisfy(p -> assertThat(p.message().eventId()).startsWith(n.value() + "/"));
+        Outbox.Pending first = pending.get(0);
+        String id = first.message().id();
+
+        outbox.failed(id, now, "gateway down", java.util.Optional.of(now.plusSeconds(60)));
+        assertThat(outbox.pending(now, 100)).extracting(p -> p.message().id()).doesNotContain(id);
+        Outbox.Pending retried = outbox.pending(now.plusSeconds(60), 100).stream()
+                .filter(p -> p.message().id().equals(id)).findFirst().orElseThrow();
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.lastError()).contains("gateway down");
+        assertThat(retried.message()).isEqualTo(first.message());
+
+        outbox.failed(id, now, "still down", java.util.Optional.empty());
+        assertThat(outbox.pending(now.plusSeconds(3600), 100)).extracting(p -> p.message().id()).doesNotContain(id);
+        assertThat(outbox.parked(100)).extracting(p -> p.message().id()).contains(id);
+
+        outbox.retry(id, now.plusSeconds(7200));
+        outbox.delivered(id, now.plusSeconds(7200));
+        assertThat(outbox.pending(now.plusSeconds(9999), 100)).extracting(p -> p.message().id()).doesNotContain(id);
+        assertThat(outbox.parked(100)).extracting(p -> p.message().id()).doesNotContain(id);
+    }
+
+    @Test
+    @DisplayName("an append that conflicts writes no outbox message")
+    void conflictWritesNoOutbox() {
+        TrackingNumber n = submit();
+        List<RecordedEvent> history = store.history(n);
+        int before = outbox().pending(clock.instant().plusSeconds(1), 1000).size();
+        id.lapor.core.notification.OutboxMessage extra = new id.lapor.core.notification.OutboxMessage(n.value() + "/999",
+                n, id.lapor.core.notification.Recipient.reporter(), "test.conflict", java.util.Map.of(), clock.instant());
+        assertThatThrownBy(() -> store.append(0, Complaint.start(history.get(0)), List.of(history.get(0)), List.of(extra)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(outbox().pending(clock.instant().plusSeconds(1), 1000)).hasSize(before)
+                .extracting(p -> p.message().topic()).doesNotContain("test.conflict");
+    }
+
+    /** The store's outbox side: every store whose messages a relay delivers implements it. */
+    protected Outbox outbox() {
+        assertThat(store).as("a complaint store implements Outbox").isInstanceOf(Outbox.class);
+        return (Outbox) store;
+    }
+
+    /** The store's search side: every store that backs officer queues and listings implements it. */
+    protected ComplaintSearch search() {
+        assertThat(store).as("a complaint store implements ComplaintSearch").isInstanceOf(ComplaintSearch.class);
+        return (ComplaintSearch) store;
     }
 
     /** The store's due-work side: every store that backs a running lapor implements it. */

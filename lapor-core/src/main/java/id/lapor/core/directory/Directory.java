@@ -82,6 +82,17 @@ public final class Directory {
         return false;
     }
 
+    /** {@code unit} and every unit below it. */
+    public java.util.Set<UnitId> subtree(UnitId unit) {
+        java.util.Set<UnitId> out = new java.util.LinkedHashSet<>();
+        for (Unit u : units.values()) {
+            if (isWithin(u.id(), unit)) {
+                out.add(u.id());
+            }
+        }
+        return out;
+    }
+
     /** The supervisor of a unit: its parent. */
     public Optional<UnitId> supervisorOf(UnitId unit) {
         return find(unit).flatMap(Unit::parent);

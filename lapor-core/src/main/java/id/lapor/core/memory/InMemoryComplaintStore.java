@@ -5,9 +5,12 @@ import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.notification.OutboxMessage;
+import id.lapor.core.port.ComplaintFilter;
+import id.lapor.core.port.ComplaintSearch;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
 import id.lapor.core.port.DueWork;
+import id.lapor.core.port.Outbox;
 import id.lapor.core.port.DuplicateSubmissionException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +27,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * One lock guards all writes, so appends are atomic and versions strictly checked; reads take the
  * same lock and see a consistent complaint and history.
  */
-public final class InMemoryComplaintStore implements ComplaintStore, DueWork {
+public final class InMemoryComplaintStore implements ComplaintStore, DueWork, ComplaintSearch, Outbox {
     private final Map<TrackingNumber, Entry> complaints = new HashMap<>();
     private final Map<String, TrackingNumber> channelMessages = new HashMap<>();
     private final List<OutboxMessage> outbox = new ArrayList<>();
+    private final Map<String, Delivery> deliveries = new HashMap<>();
+
+    /** What became of one outbox message. */
+    private static final class Delivery {
+        final OutboxMessage message;
+        int attempts;
+        String lastError;
+        Instant nextAttemptAt;
+        boolean delivered;
+        boolean parked;
+
+        Delivery(OutboxMessage message) {
+            this.message = message;
+            this.nextAttemptAt = message.createdAt();
+        }
+
+        Pending pending() {
+            return new Pending(message, attempts, Optional.ofNullable(lastError), nextAttemptAt);
+        }
+    }
     private final AtomicLong sequence = new AtomicLong();
 
     private static final class Entry {
@@ -84,6 +107,9 @@ public final class InMemoryComplaintStore implements ComplaintStore, DueWork {
         entry.history.addAll(events);
         entry.current = after;
         outbox.addAll(messages);
+        for (OutboxMessage m : messages) {
+            deliveries.putIfAbsent(m.id(), new Delivery(m));
+        }
     }
 
     @Override
@@ -106,6 +132,63 @@ public final class InMemoryComplaintStore implements ComplaintStore, DueWork {
                 .sorted()
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Complaint> search(ComplaintFilter filter, int offset, int limit) {
+        return complaints.values().stream().map(e -> e.current).filter(filter::test).sorted(filter.comparator())
+                .skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long count(ComplaintFilter filter) {
+        return complaints.values().stream().map(e -> e.current).filter(filter::test).count();
+    }
+
+    @Override
+    public synchronized List<Pending> pending(Instant now, int limit) {
+        return outbox.stream().map(m -> deliveries.get(m.id())).distinct()
+                .filter(d -> !d.delivered && !d.parked && !d.nextAttemptAt.isAfter(now))
+                .sorted(Comparator.comparing((Delivery d) -> d.nextAttemptAt))
+                .limit(limit).map(Delivery::pending).toList();
+    }
+
+    @Override
+    public synchronized void delivered(String messageId, Instant at) {
+        delivery(messageId).delivered = true;
+    }
+
+    @Override
+    public synchronized void failed(String messageId, Instant at, String error, Optional<Instant> retryAt) {
+        Delivery d = delivery(messageId);
+        d.attempts++;
+        d.lastError = error;
+        if (retryAt.isPresent()) {
+            d.nextAttemptAt = retryAt.get();
+        } else {
+            d.parked = true;
+        }
+    }
+
+    @Override
+    public synchronized List<Pending> parked(int limit) {
+        return outbox.stream().map(m -> deliveries.get(m.id())).distinct().filter(d -> d.parked && !d.delivered)
+                .limit(limit).map(Delivery::pending).toList();
+    }
+
+    @Override
+    public synchronized void retry(String messageId, Instant at) {
+        Delivery d = delivery(messageId);
+        d.parked = false;
+        d.nextAttemptAt = at;
+    }
+
+    private Delivery delivery(String messageId) {
+        Delivery d = deliveries.get(messageId);
+        if (d == null) {
+            throw new IllegalArgumentException("no outbox message " + messageId);
+        }
+        return d;
     }
 
     /** Every outbox message written so far, oldest first. */
