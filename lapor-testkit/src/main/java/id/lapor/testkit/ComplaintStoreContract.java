@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class SqliteComplaintStoreTest extends ComplaintStoreContract {
- *     protected ComplaintStore createStore() { return SqliteComplaintStore.open(tempFile); }
+ *     protected ComplaintStore createStore() { return SqliteStores.open(tempFile); }
  * }
  * }</pre>
  */

@@ -60,6 +60,11 @@ public record Complaint(
         Instant submittedAt,
         Instant updatedAt) {
 
+    public Complaint {
+        tags = Set.copyOf(tags);
+        attachments = List.copyOf(attachments);
+    }
+
     /** The reporter's rating of the answer. {@code comment} may be null. */
     public record Rating(int score, String comment) {
     }

@@ -1,0 +1,347 @@
+package id.lapor.store.jdbc;
+
+import id.lapor.core.LaporException;
+import id.lapor.core.complaint.Channel;
+import id.lapor.core.complaint.TrackingNumber;
+import id.lapor.core.directory.UnitId;
+import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.RecordedEvent;
+import id.lapor.core.lifecycle.State;
+import id.lapor.core.notification.OutboxMessage;
+import id.lapor.core.port.ComplaintFilter;
+import id.lapor.core.port.ComplaintSearch;
+import id.lapor.core.port.ComplaintStore;
+import id.lapor.core.port.ConcurrentUpdateException;
+import id.lapor.core.port.DueWork;
+import id.lapor.core.port.DuplicateSubmissionException;
+import id.lapor.core.port.Outbox;
+import id.lapor.store.jdbc.internal.JsonCodec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The complaint store on PostgreSQL or SQLite, with the core's other store ports: {@link DueWork} for
+ * the SLA sweep, {@link ComplaintSearch} for queues and listings, {@link Outbox} for the relay.
+ *
+ * <p>The current complaint is one row of {@code complaint} with a version; its history is append-only
+ * rows of {@code complaint_event}; the messages its events owe are rows of {@code outbox}, written in the
+ * same transaction. Each row keeps its record as JSON, which is what is read back, beside plain columns
+ * for the queries and for people reading the tables. An append checks the version in the update
+ * itself ({@code WHERE version = ?}), so no update is ever lost, and writes all or nothing: on
+ * PostgreSQL as one statement ({@link PostgresDialect}), elsewhere as three in one transaction
+ * ({@link StatementAppender}).
+ *
+ * <pre>{@code
+ * JdbcComplaintStore store = JdbcComplaintStore.builder(dataSource).migrate(true).build();
+ * Lapor lapor = Lapor.builder()
+ *         .store(store)
+ *         .trackingNumbers(new KeyedTrackingNumbers(key, store::nextSequence))
+ *         ...
+ * }</pre>
+ *
+ * <p>Thread-safe: every call takes its own connection from the data source, which should be a pool.
+ * Instants in the plain columns are kept to the microsecond (truncated), so {@link #due} may name a
+ * complaint up to a microsecond early, never late; the JSON keeps every digit.
+ */
+public final class JdbcComplaintStore
+        implements ComplaintStore, DueWork, ComplaintSearch, Outbox, ComplaintStatistics, AutoCloseable {
+    private static final String FIND = "SELECT complaint_json FROM complaint WHERE tracking_number = ?";
+    private static final String HISTORY = "SELECT version, event_json FROM complaint_event WHERE tracking_number = ?"
+            + " ORDER BY version";
+    private static final String BY_MESSAGE = "SELECT tracking_number FROM channel_message WHERE channel = ? AND message_id = ?";
+    private static final String DUE = "SELECT tracking_number FROM complaint WHERE next_due_at IS NOT NULL AND next_due_at <= ?"
+            + " ORDER BY next_due_at, tracking_number LIMIT ?";
+    private static final String ON_CALENDAR = "SELECT tracking_number FROM complaint WHERE clock_calendar = ?"
+            + " AND tracking_number > ? AND clock_calendar_version < ? ORDER BY tracking_number LIMIT ?";
+    private static final String COUNT_SUBMITTED = "SELECT responsible_unit, state, count(*) FROM complaint"
+            + " WHERE submitted_at >= ? AND submitted_at < ? GROUP BY responsible_unit, state"
+            + " ORDER BY responsible_unit NULLS FIRST, state";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final JsonCodec json = new JsonCodec();
+    private final Sql sql;
+    private final Appender appender;
+    private final OutboxTable outbox;
+    private final AutoCloseable owned;
+
+    private JdbcComplaintStore(DataSource dataSource, Dialect dialect, AutoCloseable owned) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.owned = owned;
+        this.sql = new Sql(dataSource, dialect);
+        this.appender = dialect instanceof PostgresDialect postgres ? postgres.appender() : new StatementAppender(dialect);
+        this.outbox = new OutboxTable(sql, dialect, json);
+    }
+
+    /** A builder over the host's data source. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Distinct values for {@link id.lapor.core.complaint.KeyedTrackingNumbers}, from 0, shared by every process on the database. */
+    public long nextSequence() {
+        try (Connection c = dataSource.getConnection()) {
+            return dialect.nextSequence(c);
+        } catch (SQLException e) {
+            throw sql.failed("advance the tracking-number sequence", e);
+        }
+    }
+
+    @Override
+    public Optional<Complaint> find(TrackingNumber trackingNumber) {
+        return sql.first("read complaint " + trackingNumber, FIND, s -> s.setString(1, trackingNumber.value()),
+                rows -> json.complaint(rows.getString(1)));
+    }
+
+    @Override
+    public List<RecordedEvent> history(TrackingNumber trackingNumber) {
+        return List.copyOf(sql.list("read the history of complaint " + trackingNumber, HISTORY,
+                s -> s.setString(1, trackingNumber.value()),
+                rows -> json.event(trackingNumber, rows.getLong(1), rows.getString(2))));
+    }
+
+    @Override
+    public Optional<TrackingNumber> findByChannelMessage(Channel channel, String messageId) {
+        return sql.first("look up " + channel + " message " + messageId, BY_MESSAGE, s -> {
+            s.setString(1, channel.name());
+            s.setString(2, messageId);
+        }, rows -> new TrackingNumber(rows.getString(1)));
+    }
+
+    @Override
+    public void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> messages) {
+        checkSequence(expectedVersion, after, events);
+        TrackingNumber number = after.trackingNumber();
+        // JSON is written before a connection is taken, so the transaction is only as long as its statements.
+        List<String> eventJson = new ArrayList<>(events.size());
+        for (RecordedEvent e : events) {
+            eventJson.add(json.event(e));
+        }
+        List<String> attributeJson = new ArrayList<>(messages.size());
+        for (OutboxMessage m : messages) {
+            attributeJson.add(json.attributes(m.attributes()));
+        }
+        Appender.Rows rows = new Appender.Rows(after, json.complaint(after), events, eventJson, messages, attributeJson);
+        boolean written;
+        try (Connection c = dataSource.getConnection()) {
+            written = appender.append(c, expectedVersion, rows);
+        } catch (Appender.KeyConflict e) {
+            throw conflictOnCreate(after, e);
+        } catch (SQLException e) {
+            throw sql.failed("append to complaint " + number + " at version " + expectedVersion, e);
+        }
+        if (!written) {
+            throw new ConcurrentUpdateException(number, expectedVersion);
+        }
+    }
+
+    /** Says which key a new complaint collided with, looking after the rollback, as the other writer left it. */
+    private RuntimeException conflictOnCreate(Complaint after, SQLException violation) {
+        TrackingNumber number = after.trackingNumber();
+        if (find(number).isPresent()) {
+            return new ConcurrentUpdateException(number, 0);
+        }
+        if (after.channelMessageId().isPresent()) {
+            String messageId = after.channelMessageId().get();
+            Optional<TrackingNumber> existing = findByChannelMessage(after.channel(), messageId);
+            if (existing.isPresent()) {
+                return new DuplicateSubmissionException(after.channel(), messageId, existing.get());
+            }
+        }
+        // The colliding writer rolled back in the meantime: a conflict all the same, worth retrying.
+        ConcurrentUpdateException conflict = new ConcurrentUpdateException(number, 0);
+        conflict.addSuppressed(violation);
+        return conflict;
+    }
+
+    @Override
+    public List<TrackingNumber> due(Instant now, int limit) {
+        requirePositive(limit);
+        return sql.list("read the complaints due at " + now, DUE, s -> {
+            dialect.setInstant(s, 1, now);
+            s.setInt(2, limit);
+        }, rows -> new TrackingNumber(rows.getString(1)));
+    }
+
+    @Override
+    public List<TrackingNumber> clocksOnCalendar(String calendarId, int version, TrackingNumber after, int limit) {
+        requirePositive(limit);
+        return sql.list("read the clocks on calendar " + calendarId + " below version " + version, ON_CALENDAR, s -> {
+            s.setString(1, calendarId);
+            // Tracking numbers are digits compared byte by byte (collation "C" on PostgreSQL): "" comes before all.
+            s.setString(2, after == null ? "" : after.value());
+            s.setInt(3, version);
+            s.setInt(4, limit);
+        }, rows -> new TrackingNumber(rows.getString(1)));
+    }
+
+    @Override
+    public List<Complaint> search(ComplaintFilter filter, int offset, int limit) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, got " + offset);
+        }
+        requirePositive(limit);
+        SearchQuery query = new SearchQuery(dialect, filter);
+        return sql.list("search complaints", query.select(filter.order()), s -> {
+            int next = query.bind(s);
+            s.setInt(next, limit);
+            s.setInt(next + 1, offset);
+        }, rows -> json.complaint(rows.getString(1)));
+    }
+
+    @Override
+    public long count(ComplaintFilter filter) {
+        SearchQuery query = new SearchQuery(dialect, filter);
+        return sql.first("count complaints", query.count(), query::bind, rows -> rows.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public List<UnitCount> countSubmitted(Instant from, Instant to) {
+        return sql.list("count the complaints submitted in [" + from + ", " + to + ")", COUNT_SUBMITTED, s -> {
+            dialect.setInstant(s, 1, from);
+            dialect.setInstant(s, 2, to);
+        }, rows -> new UnitCount(Optional.ofNullable(rows.getString(1)).map(UnitId::new), State.valueOf(rows.getString(2)),
+                rows.getLong(3)));
+    }
+
+    @Override
+    public List<Pending> pending(Instant now, int limit) {
+        return outbox.pending(now, limit);
+    }
+
+    @Override
+    public void delivered(String messageId, Instant at) {
+        outbox.delivered(messageId, at);
+    }
+
+    @Override
+    public void failed(String messageId, Instant at, String error, Optional<Instant> retryAt) {
+        outbox.failed(messageId, at, error, retryAt);
+    }
+
+    @Override
+    public List<Pending> parked(int limit) {
+        return outbox.parked(limit);
+    }
+
+    @Override
+    public void retry(String messageId, Instant at) {
+        outbox.retry(messageId, at);
+    }
+
+    /**
+     * Closes what the store opened itself: the connections of {@link SqliteStores#open}. A data source the
+     * host passed to {@link #builder} stays open; closing such a store does nothing.
+     */
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new LaporException("could not close the complaint store's connections", e);
+            }
+        }
+    }
+
+    private static void checkSequence(long expectedVersion, Complaint after, List<RecordedEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one event");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent e = events.get(i);
+            if (!e.complaint().equals(after.trackingNumber()) || e.version() != expectedVersion + 1 + i) {
+                throw new IllegalArgumentException("event " + e.id() + " does not follow version " + (expectedVersion + i)
+                        + " of complaint " + after.trackingNumber());
+            }
+        }
+        if (after.version() != expectedVersion + events.size()) {
+            throw new IllegalArgumentException("complaint " + after.trackingNumber() + " at version " + after.version()
+                    + " does not match " + events.size() + " events after version " + expectedVersion);
+        }
+    }
+
+    static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+    }
+
+    /** Explicit wiring; {@link #build()} checks the database before the store is used. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private boolean migrate;
+        private AutoCloseable owned;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** The database's dialect; by default detected from the connection's metadata. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} brings the schema up to date with the Flyway migrations shipped in this
+         * module (history table {@value Migrations#HISTORY_TABLE}). Off by default: hosts that migrate at
+         * deployment call {@link Migrations#migrate} there instead.
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** What {@link JdbcComplaintStore#close()} closes: the data source, when the store made it. */
+        Builder owning(AutoCloseable resource) {
+            this.owned = resource;
+            return this;
+        }
+
+        /**
+         * @throws LaporException when the database cannot be reached, has no dialect, or lacks lapor's
+         *     tables while {@link #migrate} is off
+         */
+        public JdbcComplaintStore build() {
+            Dialect d = dialect;
+            try (Connection c = dataSource.getConnection()) {
+                if (d == null) {
+                    d = Dialect.detect(c);
+                }
+                if (!migrate) {
+                    requireSchema(c, d);
+                }
+            } catch (SQLException e) {
+                throw new LaporException("could not reach the complaint database: " + e.getMessage(), e);
+            }
+            if (migrate) {
+                Migrations.migrate(dataSource, d);
+            }
+            return new JdbcComplaintStore(dataSource, d, owned);
+        }
+
+        private static void requireSchema(Connection c, Dialect d) {
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT 1 FROM complaint, complaint_event, channel_message, outbox WHERE 1 = 0").close();
+            } catch (SQLException e) {
+                throw new LaporException("lapor's tables are missing from the " + d.name() + " database (" + e.getMessage()
+                        + "): build the store with migrate(true), or run the migrations in classpath:"
+                        + d.migrationLocation() + " first", e);
+            }
+        }
+    }
+}

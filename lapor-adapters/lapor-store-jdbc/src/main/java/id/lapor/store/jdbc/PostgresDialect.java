@@ -1,0 +1,210 @@
+package id.lapor.store.jdbc;
+
+import id.lapor.core.directory.UnitId;
+import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.RecordedEvent;
+import id.lapor.core.notification.OutboxMessage;
+import id.lapor.store.jdbc.internal.JsonCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * PostgreSQL: {@code timestamptz} and {@code jsonb} columns, lists as {@code text[]} arrays, a database
+ * sequence for tracking numbers, and each append as one statement: data-modifying common table
+ * expressions write the complaint, its events and its outbox messages in one round trip and one
+ * implicit transaction, where the portable path needs four (three statements and the commit).
+ */
+public final class PostgresDialect implements Dialect {
+    /** SQLSTATE unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String EVENTS = "events AS (INSERT INTO complaint_event (tracking_number, version, at, actor_role,"
+            + " actor_id, actor_unit, state, event_type, event_json)"
+            + " SELECT k.tracking_number, e.version, e.at::timestamptz, e.actor_role, e.actor_id, e.actor_unit, e.state,"
+            + " e.event_type, e.event_json::jsonb"
+            + " FROM keyed k, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS e (version, at, actor_role, actor_id, actor_unit, state, event_type, event_json))";
+    private static final String OUTBOX = "messages AS (INSERT INTO outbox (id, event_id, tracking_number, recipient, topic,"
+            + " attributes, created_at, attempts, next_attempt_at)"
+            + " SELECT m.id, m.event_id, m.tracking_number, m.recipient, m.topic, m.attributes::jsonb, m.created_at::timestamptz,"
+            + " 0, m.created_at::timestamptz"
+            + " FROM keyed k, unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS m (id, event_id, tracking_number, recipient, topic, attributes, created_at) ON CONFLICT (id) DO NOTHING)";
+    private static final String CREATE = "WITH keyed AS (INSERT INTO complaint (tracking_number, " + StatementAppender.COLUMNS
+            + ") VALUES (?, " + StatementAppender.COLUMN_PARAMETERS + ") RETURNING tracking_number),"
+            + " channel AS (INSERT INTO channel_message (channel, message_id, tracking_number)"
+            + " SELECT ?, ?::text, tracking_number FROM keyed WHERE ?::text IS NOT NULL), "
+            + EVENTS + ", " + OUTBOX + " SELECT count(*) FROM keyed";
+    private static final String UPDATE = "WITH keyed AS (UPDATE complaint SET " + StatementAppender.SET_COLUMNS
+            + " WHERE tracking_number = ? AND version = ? RETURNING tracking_number), "
+            + EVENTS + ", " + OUTBOX + " SELECT count(*) FROM keyed";
+    private static final DateTimeFormatter TEXT = DateTimeFormatter.ISO_INSTANT;
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String migrationLocation() {
+        return "id/lapor/store/jdbc/migration/postgresql";
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(micros(value), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    @Override
+    public Instant getInstant(ResultSet rows, int index) throws SQLException {
+        OffsetDateTime t = rows.getObject(index, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    @Override
+    public void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        // Types.OTHER sends the text untyped, so the server reads it as the column's jsonb.
+        statement.setObject(index, json, Types.OTHER);
+    }
+
+    @Override
+    public String inList(String column) {
+        return column + " = ANY (?)";
+    }
+
+    @Override
+    public void setList(PreparedStatement statement, int index, List<String> values) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("text", values.toArray()));
+    }
+
+    @Override
+    public boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+
+    @Override
+    public long nextSequence(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rows = s.executeQuery("SELECT nextval('tracking_number_sequence')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Appends in one statement. */
+    Appender appender() {
+        return this::appendInOneStatement;
+    }
+
+    private boolean appendInOneStatement(Connection c, long expectedVersion, Appender.Rows rows) throws SQLException {
+        Complaint after = rows.after();
+        boolean autoCommit = c.getAutoCommit();
+        // One statement is atomic by itself: in auto-commit it is its own transaction, without a round trip to commit.
+        c.setAutoCommit(true);
+        try (PreparedStatement s = c.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
+            int i;
+            if (expectedVersion == 0) {
+                s.setString(1, after.trackingNumber().value());
+                i = StatementAppender.bindComplaint(this, s, 2, after, rows.complaintJson());
+                String messageId = after.channelMessageId().orElse(null);
+                s.setString(i++, after.channel().name());
+                s.setString(i++, messageId);
+                s.setString(i++, messageId);
+            } else {
+                i = StatementAppender.bindComplaint(this, s, 1, after, rows.complaintJson());
+                s.setString(i++, after.trackingNumber().value());
+                s.setLong(i++, expectedVersion);
+            }
+            i = bindEvents(s, i, rows);
+            bindOutbox(s, i, rows);
+            try (ResultSet keyed = s.executeQuery()) {
+                keyed.next();
+                return keyed.getLong(1) == 1;
+            }
+        } catch (SQLException e) {
+            // Creating, only the complaint's number and its channel message can collide: outbox repeats are
+            // skipped (ON CONFLICT DO NOTHING) and event versions are new with the complaint.
+            throw expectedVersion == 0 && isUniqueViolation(e) ? new Appender.KeyConflict(e) : e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private int bindEvents(PreparedStatement s, int index, Appender.Rows rows) throws SQLException {
+        List<RecordedEvent> events = rows.events();
+        int n = events.size();
+        Long[] version = new Long[n];
+        String[] at = new String[n];
+        String[] role = new String[n];
+        String[] actor = new String[n];
+        String[] unit = new String[n];
+        String[] state = new String[n];
+        String[] type = new String[n];
+        for (int k = 0; k < n; k++) {
+            RecordedEvent e = events.get(k);
+            version[k] = e.version();
+            at[k] = TEXT.format(micros(e.at()));
+            role[k] = e.actor().role().name();
+            actor[k] = e.actor().id();
+            unit[k] = e.actor().unit().map(UnitId::value).orElse(null);
+            state[k] = e.state().name();
+            type[k] = JsonCodec.typeOf(e.event());
+        }
+        Connection c = s.getConnection();
+        int i = index;
+        s.setArray(i++, c.createArrayOf("int8", version));
+        for (String[] column : List.of(at, role, actor, unit, state, type, rows.eventJson().toArray(String[]::new))) {
+            s.setArray(i++, c.createArrayOf("text", column));
+        }
+        return i;
+    }
+
+    private void bindOutbox(PreparedStatement s, int index, Appender.Rows rows) throws SQLException {
+        List<OutboxMessage> outbox = rows.outbox();
+        int n = outbox.size();
+        String[] id = new String[n];
+        String[] event = new String[n];
+        String[] complaint = new String[n];
+        String[] recipient = new String[n];
+        String[] topic = new String[n];
+        String[] created = new String[n];
+        for (int k = 0; k < n; k++) {
+            OutboxMessage m = outbox.get(k);
+            id[k] = m.id();
+            event[k] = m.eventId();
+            complaint[k] = m.complaint().value();
+            recipient[k] = m.recipient().key();
+            topic[k] = m.topic();
+            created[k] = TEXT.format(micros(m.createdAt()));
+        }
+        Connection c = s.getConnection();
+        int i = index;
+        for (String[] column : List.of(id, event, complaint, recipient, topic, rows.attributeJson().toArray(String[]::new), created)) {
+            s.setArray(i++, c.createArrayOf("text", column));
+        }
+    }
+
+    /** The column keeps microseconds: truncated, so a stored deadline is never later than the real one. */
+    private static Instant micros(Instant value) {
+        return value.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,173 @@
+package id.lapor.store.jdbc;
+
+import id.lapor.core.directory.UnitId;
+import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.RecordedEvent;
+import id.lapor.core.notification.OutboxMessage;
+import id.lapor.core.sla.StageClock;
+import id.lapor.store.jdbc.internal.JsonCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+
+/**
+ * The portable append: one transaction of three statements. The versioned update (or the insert of a
+ * new complaint and its channel message), the events as one batch, the outbox messages as one batch.
+ * A stale version updates no row and the transaction is rolled back.
+ */
+final class StatementAppender implements Appender {
+    /** The complaint's columns but its key, in the order {@link #bindComplaint} binds them. */
+    static final String COLUMNS = "version, state, responsible_unit, target_institution, region, category, kind,"
+            + " channel, confidential, submitted_at, updated_at, next_due_at, clock_calendar, clock_calendar_version,"
+            + " complaint_json";
+    static final String COLUMN_PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    static final String SET_COLUMNS = "version = ?, state = ?, responsible_unit = ?, target_institution = ?, region = ?,"
+            + " category = ?, kind = ?, channel = ?, confidential = ?, submitted_at = ?, updated_at = ?, next_due_at = ?,"
+            + " clock_calendar = ?, clock_calendar_version = ?, complaint_json = ?";
+
+    private static final String INSERT_COMPLAINT = "INSERT INTO complaint (tracking_number, " + COLUMNS + ")"
+            + " VALUES (?, " + COLUMN_PARAMETERS + ")";
+    private static final String UPDATE_COMPLAINT = "UPDATE complaint SET " + SET_COLUMNS
+            + " WHERE tracking_number = ? AND version = ?";
+    private static final String INSERT_MESSAGE = "INSERT INTO channel_message (channel, message_id, tracking_number)"
+            + " VALUES (?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO complaint_event (tracking_number, version, at, actor_role,"
+            + " actor_id, actor_unit, state, event_type, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTBOX = "INSERT INTO outbox (id, event_id, tracking_number, recipient, topic,"
+            + " attributes, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)"
+            // A message id is its event and recipient: a repeat is the same message, kept once.
+            + " ON CONFLICT (id) DO NOTHING";
+
+    private final Dialect dialect;
+
+    StatementAppender(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public boolean append(Connection c, long expectedVersion, Rows rows) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            boolean written = expectedVersion == 0 ? insert(c, rows) : update(c, expectedVersion, rows);
+            if (written) {
+                insertEvents(c, rows);
+                insertOutbox(c, rows);
+                c.commit();
+            } else {
+                c.rollback();
+            }
+            return written;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private boolean insert(Connection c, Rows rows) throws SQLException {
+        Complaint after = rows.after();
+        try {
+            try (PreparedStatement s = c.prepareStatement(INSERT_COMPLAINT)) {
+                s.setString(1, after.trackingNumber().value());
+                bindComplaint(dialect, s, 2, after, rows.complaintJson());
+                s.executeUpdate();
+            }
+            if (after.channelMessageId().isPresent()) {
+                try (PreparedStatement s = c.prepareStatement(INSERT_MESSAGE)) {
+                    s.setString(1, after.channel().name());
+                    s.setString(2, after.channelMessageId().get());
+                    s.setString(3, after.trackingNumber().value());
+                    s.executeUpdate();
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            // The keys another writer may hold: the complaint's number and its channel message.
+            throw dialect.isUniqueViolation(e) ? new KeyConflict(e) : e;
+        }
+    }
+
+    private boolean update(Connection c, long expectedVersion, Rows rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPDATE_COMPLAINT)) {
+            int next = bindComplaint(dialect, s, 1, rows.after(), rows.complaintJson());
+            s.setString(next, rows.after().trackingNumber().value());
+            s.setLong(next + 1, expectedVersion);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private void insertEvents(Connection c, Rows rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
+            for (int n = 0; n < rows.events().size(); n++) {
+                RecordedEvent e = rows.events().get(n);
+                s.setString(1, e.complaint().value());
+                s.setLong(2, e.version());
+                dialect.setInstant(s, 3, e.at());
+                s.setString(4, e.actor().role().name());
+                s.setString(5, e.actor().id());
+                s.setString(6, e.actor().unit().map(UnitId::value).orElse(null));
+                s.setString(7, e.state().name());
+                s.setString(8, JsonCodec.typeOf(e.event()));
+                dialect.setJson(s, 9, rows.eventJson().get(n));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void insertOutbox(Connection c, Rows rows) throws SQLException {
+        if (rows.outbox().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT_OUTBOX)) {
+            for (int n = 0; n < rows.outbox().size(); n++) {
+                OutboxMessage m = rows.outbox().get(n);
+                s.setString(1, m.id());
+                s.setString(2, m.eventId());
+                s.setString(3, m.complaint().value());
+                s.setString(4, m.recipient().key());
+                s.setString(5, m.topic());
+                dialect.setJson(s, 6, rows.attributeJson().get(n));
+                dialect.setInstant(s, 7, m.createdAt());
+                dialect.setInstant(s, 8, m.createdAt());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Binds the values of {@link #COLUMNS} from {@code index} on; returns the next free index. */
+    static int bindComplaint(Dialect dialect, PreparedStatement s, int index, Complaint c, String complaintJson)
+            throws SQLException {
+        int i = index;
+        s.setLong(i++, c.version());
+        s.setString(i++, c.state().name());
+        s.setString(i++, c.responsibleUnit().map(UnitId::value).orElse(null));
+        s.setString(i++, c.targetInstitution().map(UnitId::value).orElse(null));
+        s.setString(i++, c.location().region().value());
+        s.setString(i++, c.category().map(id -> id.value()).orElse(null));
+        s.setString(i++, c.kind().name());
+        s.setString(i++, c.channel().name());
+        s.setBoolean(i++, c.confidential());
+        dialect.setInstant(s, i++, c.submittedAt());
+        dialect.setInstant(s, i++, c.updatedAt());
+        dialect.setInstant(s, i++, c.nextDueAt().orElse(null));
+        Optional<StageClock> clock = c.clock();
+        s.setString(i++, clock.map(StageClock::calendar).orElse(null));
+        if (clock.isPresent()) {
+            s.setInt(i++, clock.get().calendarVersion());
+        } else {
+            s.setNull(i++, Types.INTEGER);
+        }
+        dialect.setJson(s, i++, complaintJson);
+        return i;
+    }
+}

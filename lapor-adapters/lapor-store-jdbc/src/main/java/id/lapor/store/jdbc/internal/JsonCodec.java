@@ -1,0 +1,155 @@
+package id.lapor.store.jdbc.internal;
+
+import id.lapor.core.LaporException;
+import id.lapor.core.complaint.CategoryId;
+import id.lapor.core.complaint.RegionCode;
+import id.lapor.core.complaint.SecretHash;
+import id.lapor.core.complaint.TrackingNumber;
+import id.lapor.core.directory.UnitId;
+import id.lapor.core.lifecycle.ActorRef;
+import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.Event;
+import id.lapor.core.lifecycle.RecordedEvent;
+import id.lapor.core.lifecycle.State;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
+
+/**
+ * The JSON form of complaints, events and outbox attributes, kept out of the core: the core's records
+ * carry no Jackson annotation. Single-value types (tracking numbers, unit, category and region codes,
+ * secret hashes) are plain strings; instants are ISO-8601 with every digit the instant has, so what is
+ * read equals what was written.
+ *
+ * <p>An event is stored as its envelope (when, by whom, the state it left) with the event record under
+ * {@code event} and the record's simple name under {@code type}; renaming an event record therefore
+ * needs a migration of the stored rows. Thread-safe.
+ */
+public final class JsonCodec {
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+    private static final Map<String, Class<? extends Event>> EVENT_TYPES = eventTypes();
+
+    private final JsonMapper mapper;
+
+    public JsonCodec() {
+        SimpleModule values = new SimpleModule("lapor-values");
+        string(values, TrackingNumber.class, TrackingNumber::value, TrackingNumber::new);
+        string(values, UnitId.class, UnitId::value, UnitId::new);
+        string(values, CategoryId.class, CategoryId::value, CategoryId::new);
+        string(values, RegionCode.class, RegionCode::value, RegionCode::new);
+        string(values, SecretHash.class, SecretHash::encoded, SecretHash::new);
+        this.mapper = JsonMapper.builder()
+                .addModule(values)
+                // Rows written by a newer lapor (a field added) still read here; a field missing from an
+                // older row reads as empty (Optional) or null.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /** The name stored in the {@code event_type} column: the event record's simple name, e.g. {@code Verified}. */
+    public static String typeOf(Event event) {
+        return event.getClass().getSimpleName();
+    }
+
+    public String complaint(Complaint complaint) {
+        return write(complaint);
+    }
+
+    public Complaint complaint(String json) {
+        return read(json, Complaint.class, "complaint");
+    }
+
+    /** The event without its complaint and version, which are key columns. */
+    public String event(RecordedEvent e) {
+        return write(new EventOut(e.at(), e.actor(), e.state(), typeOf(e.event()), e.event()));
+    }
+
+    public RecordedEvent event(TrackingNumber complaint, long version, String json) {
+        EventIn in = read(json, EventIn.class, "event " + complaint + "/" + version);
+        Class<? extends Event> type = EVENT_TYPES.get(in.type());
+        if (type == null) {
+            throw new LaporException("event " + complaint + "/" + version + " is of unknown type '" + in.type()
+                    + "'; this lapor knows " + EVENT_TYPES.keySet());
+        }
+        Event event;
+        try {
+            event = mapper.treeToValue(in.event(), type);
+        } catch (JacksonException e) {
+            throw new LaporException("event " + complaint + "/" + version + " cannot be read as " + in.type(), e);
+        }
+        return new RecordedEvent(complaint, version, in.at(), in.actor(), in.state(), event);
+    }
+
+    public String attributes(Map<String, String> attributes) {
+        return write(attributes);
+    }
+
+    public Map<String, String> attributes(String json) {
+        try {
+            return mapper.readValue(json, STRING_MAP);
+        } catch (JacksonException e) {
+            throw new LaporException("outbox attributes are not a JSON object of strings", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JacksonException e) {
+            throw new LaporException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type, String what) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new LaporException(what + " cannot be read from its stored JSON", e);
+        }
+    }
+
+    private static <T> void string(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
+        module.addSerializer(type, new StdSerializer<T>(type) {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(write.apply(value));
+            }
+        });
+        module.addDeserializer(type, new StdDeserializer<T>(type) {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) {
+                return read.apply(p.getValueAsString());
+            }
+        });
+    }
+
+    private static Map<String, Class<? extends Event>> eventTypes() {
+        Map<String, Class<? extends Event>> types = new LinkedHashMap<>();
+        for (Class<?> c : Event.class.getPermittedSubclasses()) {
+            types.put(c.getSimpleName(), c.asSubclass(Event.class));
+        }
+        return Map.copyOf(types);
+    }
+
+    /** Written: the event record is serialised by its runtime type. */
+    private record EventOut(Instant at, ActorRef actor, State state, String type, Event event) {
+    }
+
+    /** Read: the event stays a tree until {@code type} says which record it is. */
+    private record EventIn(Instant at, ActorRef actor, State state, String type, JsonNode event) {
+    }
+}
