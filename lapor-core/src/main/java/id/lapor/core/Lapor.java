@@ -381,7 +381,33 @@ public final class Lapor {
             String path = v.getPropertyPath().toString();
             out.add(new Violation(path.isEmpty() ? "command" : path, v.getMessage()));
         }
+        findNulCharacters(command, "", out);
         return out;
+    }
+
+    /**
+     * NUL characters are refused in every text: PostgreSQL cannot store them, and no person types one.
+     * Walks the command's record components, nested records and collections.
+     */
+    private static void findNulCharacters(Object value, String path, List<Violation> out) {
+        if (value instanceof String text) {
+            if (text.indexOf('\u0000') >= 0) {
+                out.add(new Violation(path.isEmpty() ? "command" : path, "must not contain NUL characters"));
+            }
+        } else if (value instanceof java.util.Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                findNulCharacters(item, path + "[" + i++ + "]", out);
+            }
+        } else if (value != null && value.getClass().isRecord()) {
+            for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+                try {
+                    findNulCharacters(c.getAccessor().invoke(value), path.isEmpty() ? c.getName() : path + "." + c.getName(), out);
+                } catch (ReflectiveOperationException e) {
+                    throw new LaporException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 
     private static List<Violation> sorted(List<Violation> violations) {

@@ -48,6 +48,16 @@ class SubmissionTest {
     }
 
     @Test
+    @DisplayName("a NUL character anywhere in a report is refused with the field named")
+    void nulCharacters() {
+        Submission result = world.lapor.submit(Actor.newReporter(), Fixtures.report().body("jalan\u0000rusak")
+                .reporter(new Reporter("Bu\u0000di", "+6281234567890", null, null)).build());
+        assertThat(((Submission.Invalid) result).violations()).extracting(Violation::field)
+                .containsExactly("body", "reporter.name");
+        assertThat(world.store.size()).isZero();
+    }
+
+    @Test
     @DisplayName("a reporter without phone or e-mail is refused: they could not be told anything")
     void reporterNeedsContact() {
         Submission result = world.lapor.submit(Actor.newReporter(),
