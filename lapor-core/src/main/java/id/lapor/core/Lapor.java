@@ -26,7 +26,12 @@ import id.lapor.core.port.ComplaintListener;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
 import id.lapor.core.port.DuplicateSubmissionException;
+import id.lapor.core.policy.Policy;
+import id.lapor.core.policy.PolicyBook;
 import id.lapor.core.port.DueWork;
+import id.lapor.core.routing.RoutingDecision;
+import id.lapor.core.routing.RoutingInput;
+import id.lapor.core.routing.RoutingRule;
 import id.lapor.core.port.TrackingNumberSource;
 import id.lapor.core.sla.EscalationLadder;
 import id.lapor.core.sla.SlaPolicy;
@@ -83,6 +88,7 @@ public final class Lapor {
     private final RandomGenerator random;
     private final Validator validator;
     private final SlaClocks clocks;
+    private final PolicyBook policies;
 
     private Lapor(Builder b) {
         this.clock = b.clock;
@@ -95,7 +101,8 @@ public final class Lapor {
         this.notifications = b.notifications != null ? b.notifications : NotificationPolicy.standard(b.directory);
         this.listeners = List.copyOf(b.listeners);
         this.random = b.random;
-        this.clocks = new SlaClocks(b.sla, b.escalations, b.calendars, b.directory);
+        this.clocks = new SlaClocks(b.sla, b.escalations, b.calendars, b.directory, b.policies);
+        this.policies = b.policies;
         ValidatorFactory factory = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .clockProvider(() -> b.clock)
@@ -143,7 +150,7 @@ public final class Lapor {
                 report.channelMessageId());
         RecordedEvent first = new RecordedEvent(number, 1, clock.instant(), ActorRef.of(submitter), State.SUBMITTED, submitted);
         Complaint created = Complaint.start(first);
-        Change change = new Change(created, first).then(clocks.after(null, created, submitted, first.at(), 2));
+        Change change = new Change(created, first).followUps(null, submitted, first.at());
         try {
             store.append(0, change.after, change.events, change.outbox);
         } catch (DuplicateSubmissionException e) {
@@ -314,6 +321,12 @@ public final class Lapor {
         return new Event.Completed(c.by(), c.note(), timer.id(), timer.due().due());
     }
 
+    private static Event.Routed route(Policy policy, Complaint c) {
+        RoutingDecision decision = policy.route(RoutingInput.of(c));
+        return new Event.Routed(policy.id() + "@" + policy.version(), decision.responsibleUnit().orElse(null),
+                decision.matchedRule().map(RoutingRule::name).orElse(null), decision.explanation().text());
+    }
+
     /** Appends the change; on a concurrent writer, the conflict outcome. */
     private Optional<Outcome> store(Change change) {
         try {
@@ -350,18 +363,22 @@ public final class Lapor {
             RecordedEvent recorded = new RecordedEvent(before.trackingNumber(), before.version() + 1, at, ActorRef.of(actor),
                     next, event);
             append(before, recorded);
-            return then(clocks.after(before, after, event, at, after.version() + 1));
+            return followUps(before, event, at);
         }
 
-        Change then(Optional<Event> clockEvent) {
-            if (clockEvent.isPresent()) {
-                Complaint before = after;
-                RecordedEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
-                Instant at = last == null ? clock.instant() : last.at();
-                append(before, new RecordedEvent(before.trackingNumber(), before.version() + 1, at,
-                        new ActorRef(Role.SYSTEM, "system:sla", Optional.empty()), before.state(), clockEvent.get()));
+        /** What follows {@code event} by itself: the routing decision after a submission or a return, and the SLA clock. */
+        Change followUps(Complaint before, Event event, Instant at) {
+            if (policies != null && (event instanceof Event.Submitted || event instanceof Event.ReturnedForRouting)) {
+                policies.inForceAt(at).ifPresent(policy -> system(route(policy, after), at, "system:routing"));
             }
+            clocks.after(before, after, event, at, after.version() + 1).ifPresent(e -> system(e, at, "system:sla"));
             return this;
+        }
+
+        private void system(Event event, Instant at, String id) {
+            Complaint before = after;
+            append(before, new RecordedEvent(before.trackingNumber(), before.version() + 1, at,
+                    new ActorRef(Role.SYSTEM, id, Optional.empty()), before.state(), event));
         }
 
         private void append(Complaint before, RecordedEvent recorded) {
@@ -443,6 +460,7 @@ public final class Lapor {
         private SlaPolicy sla = SlaPolicy.standard();
         private EscalationLadder escalations = EscalationLadder.standard();
         private CalendarBook calendars;
+        private PolicyBook policies;
 
         private Builder() {
         }
@@ -506,6 +524,16 @@ public final class Lapor {
 
         public Builder listener(ComplaintListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * The policy versions: the one in force routes each new or returned complaint (recording the
+         * decision, its explanation and the policy version in the history) and times its SLA stages. Without
+         * one, verifiers choose every unit and the SLA policy and ladder given here apply.
+         */
+        public Builder policies(PolicyBook policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
             return this;
         }
 

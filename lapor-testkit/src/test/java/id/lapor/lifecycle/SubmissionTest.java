@@ -87,7 +87,7 @@ class SubmissionTest {
         Outcome outcome = world.lapor.execute(Fixtures.officer(Role.VERIFIER, Fixtures.CITY), r.trackingNumber(),
                 new Command.Verify(null, null, Kind.COMPLAINT, "", null, Set.of(), null, null));
         assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
-        assertThat(((Outcome.Invalid) outcome).violations()).extracting(Violation::field).containsExactly("title", "unit", "weight");
+        assertThat(((Outcome.Invalid) outcome).violations()).extracting(Violation::field).containsExactly("title", "weight");
         assertThat(world.store.find(r.trackingNumber()).orElseThrow().version()).isEqualTo(version);
     }
 

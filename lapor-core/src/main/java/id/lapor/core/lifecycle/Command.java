@@ -67,10 +67,10 @@ public sealed interface Command {
     /**
      * Verify a new report and dispatch it to the institution or unit that will answer it. The verifier
      * may correct the kind, title, category and tags and set the anonymous and confidential flags;
-     * a null field keeps the reporter's value.
+     * a null field keeps the reporter's value. A null unit takes the unit the routing rules chose.
      */
     record Verify(
-            @NotNull UnitId unit,
+            UnitId unit,
             @NotNull Weight weight,
             Kind kind,
             @Size(min = 1, max = 200) String title,

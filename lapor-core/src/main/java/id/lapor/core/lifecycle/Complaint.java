@@ -24,6 +24,9 @@ import java.util.Set;
  * {@link #apply(RecordedEvent)}; {@link #replay(List)} rebuilds a complaint from its events, and the
  * version equals the number of events applied.
  *
+ * <p>{@code routedUnit} is the unit the routing rules chose (what a verifier dispatches to unless they
+ * choose otherwise) and {@code policy} the policy ({@code id@version}) it was routed under.
+ *
  * <p>This is the whole record, reporter included. Callers outside the core's trusted components obtain
  * a {@link id.lapor.core.view.ComplaintView} for their role instead. {@link #toString()} prints no
  * personal data.
@@ -57,6 +60,8 @@ public record Complaint(
         int escalationLevel,
         Optional<String> channelMessageId,
         Optional<StageClock> clock,
+        Optional<UnitId> routedUnit,
+        Optional<String> policy,
         Instant submittedAt,
         Instant updatedAt) {
 
@@ -97,7 +102,8 @@ public record Complaint(
                 s.attachments(), s.reporter(), s.secret(), s.anonymous(), s.confidential(),
                 Optional.ofNullable(s.targetInstitution()), s.priority(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                Optional.ofNullable(s.channelMessageId()), Optional.empty(), first.at(), first.at());
+                Optional.ofNullable(s.channelMessageId()), Optional.empty(), Optional.empty(), Optional.empty(), first.at(),
+                first.at());
     }
 
     /** This complaint after {@code e}, which must be the next event of its history. */
@@ -138,6 +144,8 @@ public record Complaint(
         Optional<String> closingNote;
         int escalationLevel;
         Optional<StageClock> clock;
+        Optional<UnitId> routedUnit;
+        Optional<String> policy;
         Instant updatedAt;
 
         Fold(Complaint c) {
@@ -159,6 +167,8 @@ public record Complaint(
             closingNote = c.closingNote;
             escalationLevel = c.escalationLevel;
             clock = c.clock;
+            routedUnit = c.routedUnit;
+            policy = c.policy;
         }
 
         void apply(Event event) {
@@ -218,6 +228,9 @@ public record Complaint(
                     responsibleUnit = Optional.of(esc.reassignedTo());
                 }
                 fire(esc.timer());
+            } else if (event instanceof Event.Routed r) {
+                routedUnit = Optional.ofNullable(r.unit());
+                policy = Optional.of(r.policy());
             } else if (event instanceof Event.ClockStarted started) {
                 clock = Optional.of(started.clock());
             } else if (event instanceof Event.ClockPaused) {
@@ -246,7 +259,7 @@ public record Complaint(
             return new Complaint(c.trackingNumber, version, state, heldFrom, kind, c.channel, title, c.body, c.incidentDate,
                     c.location, category, tags, c.attachments, c.reporter, c.secret, anonymous, confidential,
                     targetInstitution, priority, weight, responsibleUnit, latestFollowUp, pendingFollowUp, rating,
-                    closingNote, escalationLevel, c.channelMessageId, clock, c.submittedAt, updatedAt);
+                    closingNote, escalationLevel, c.channelMessageId, clock, routedUnit, policy, c.submittedAt, updatedAt);
         }
     }
 

@@ -130,6 +130,14 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The routing decision under policy {@code policy} ({@code id@version}): the unit its rules chose, or
+     * none (the verifiers' queue), with the rule that matched and the explanation of every verdict.
+     * {@code unit} and {@code rule} are null when no rule matched.
+     */
+    record Routed(String policy, UnitId unit, String rule, String explanation) implements Event {
+    }
+
     /** A stage instance's clock started (on submission, dispatch, reopening, follow-up...). */
     record ClockStarted(StageClock clock) implements Event {
     }

@@ -54,13 +54,17 @@ public final class Lifecycle {
 
     private Decision ruleCheck(Complaint c, Actor actor, Command command, State next) {
         if (command instanceof Command.Verify v) {
-            if (!directory.contains(v.unit())) {
-                return rule(c, actor, command, "unit " + v.unit() + " is not in the directory");
+            UnitId unit = v.unit() != null ? v.unit() : c.routedUnit().orElse(null);
+            if (unit == null) {
+                return rule(c, actor, command, "the routing rules chose no unit for this complaint; name the unit to dispatch to");
+            }
+            if (!directory.contains(unit)) {
+                return rule(c, actor, command, "unit " + unit + " is not in the directory");
             }
             if (v.category() != null && !categories.contains(v.category())) {
                 return rule(c, actor, command, "category " + v.category() + " is not in the catalogue");
             }
-            return accept(new Event.Verified(v.unit(), v.weight(), v.kind() == null ? c.kind() : v.kind(),
+            return accept(new Event.Verified(unit, v.weight(), v.kind() == null ? c.kind() : v.kind(),
                     v.title() == null ? c.title() : v.title(),
                     v.category() == null ? c.category().orElse(null) : v.category(),
                     v.tags() == null ? c.tags() : v.tags(),

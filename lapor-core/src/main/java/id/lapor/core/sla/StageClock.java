@@ -13,7 +13,8 @@ import java.util.Set;
  * The clock of one stage instance of a complaint: which stage, the instance (the complaint version whose
  * event started it, so every instance of a complaint has its own number), the
  * calendar (id and version) it is computed with, its target, its deadline, its timers and which of
- * them fired, and whether it is paused (on hold) since an instant. Immutable.
+ * them fired, whether it is paused (on hold) since an instant, and the policy ({@code id@version}) whose
+ * targets it was timed under, when lapor runs with a policy book. Immutable.
  */
 public record StageClock(
         Stage stage,
@@ -26,7 +27,8 @@ public record StageClock(
         List<Timer> timers,
         Set<String> fired,
         Optional<Instant> pausedAt,
-        int pausedWorkingDays) {
+        int pausedWorkingDays,
+        Optional<String> policy) {
 
     /** Timers fire by due instant; at the same instant a warning before a breach before escalation levels in order. */
     public static final Comparator<Timer> ORDER = Comparator.comparing((Timer t) -> t.due().due())
@@ -37,6 +39,7 @@ public record StageClock(
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(pausedAt, "pausedAt");
+        Objects.requireNonNull(policy, "policy");
         List<Timer> sorted = new ArrayList<>(timers);
         sorted.sort(ORDER);
         timers = List.copyOf(sorted);
@@ -74,23 +77,23 @@ public record StageClock(
         java.util.HashSet<String> more = new java.util.HashSet<>(fired);
         more.add(timerId);
         return new StageClock(stage, instance, calendar, calendarVersion, startedAt, targetDays, deadline, timers, more,
-                pausedAt, pausedWorkingDays);
+                pausedAt, pausedWorkingDays, policy);
     }
 
     public StageClock pausedSince(Instant at) {
         return new StageClock(stage, instance, calendar, calendarVersion, startedAt, targetDays, deadline, timers, fired,
-                Optional.of(at), pausedWorkingDays);
+                Optional.of(at), pausedWorkingDays, policy);
     }
 
     /** Resumed: every timer that has not fired, and the deadline, moved to the given values. */
     public StageClock resumed(int workingDays, Deadline newDeadline, List<Timer> newTimers) {
         return new StageClock(stage, instance, calendar, calendarVersion, startedAt, targetDays, newDeadline, newTimers, fired,
-                Optional.empty(), pausedWorkingDays + workingDays);
+                Optional.empty(), pausedWorkingDays + workingDays, policy);
     }
 
     /** Recomputed with another calendar version. */
     public StageClock recomputed(int newCalendarVersion, Deadline newDeadline, List<Timer> newTimers) {
         return new StageClock(stage, instance, calendar, newCalendarVersion, startedAt, targetDays, newDeadline, newTimers,
-                fired, pausedAt, pausedWorkingDays);
+                fired, pausedAt, pausedWorkingDays, policy);
     }
 }

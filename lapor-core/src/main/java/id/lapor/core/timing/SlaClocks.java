@@ -12,6 +12,8 @@ import id.lapor.core.directory.UnitLevel;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.Event;
 import id.lapor.core.lifecycle.State;
+import id.lapor.core.policy.Policy;
+import id.lapor.core.policy.PolicyBook;
 import id.lapor.core.sla.EscalationLadder;
 import id.lapor.core.sla.EscalationRule;
 import id.lapor.core.sla.SlaPolicy;
@@ -44,24 +46,26 @@ public final class SlaClocks {
     private static final Set<UnitLevel> VERIFYING_LEVELS =
             Set.of(UnitLevel.NATIONAL, UnitLevel.MINISTRY, UnitLevel.PROVINCE, UnitLevel.CITY_OR_REGENCY);
 
-    private final SlaPolicy policy;
-    private final EscalationLadder ladder;
+    private final SlaPolicy defaultSla;
+    private final EscalationLadder defaultLadder;
     private final CalendarBook calendars;
     private final Directory directory;
+    private final PolicyBook policies;
 
-    public SlaClocks(SlaPolicy policy, EscalationLadder ladder, CalendarBook calendars, Directory directory) {
-        this.policy = policy;
-        this.ladder = ladder;
+    /**
+     * @param policies the policy versions; when one is in force at a stage's start, its SLA targets and
+     *     ladder time the stage and its version is recorded; null to always use the defaults given
+     */
+    public SlaClocks(SlaPolicy sla, EscalationLadder ladder, CalendarBook calendars, Directory directory, PolicyBook policies) {
+        this.defaultSla = sla;
+        this.defaultLadder = ladder;
         this.calendars = calendars;
         this.directory = directory;
+        this.policies = policies;
     }
 
-    public SlaPolicy policy() {
-        return policy;
-    }
-
-    public EscalationLadder ladder() {
-        return ladder;
+    private Optional<Policy> policyAt(Instant at) {
+        return policies == null ? Optional.empty() : policies.inForceAt(at);
     }
 
     /**
@@ -134,7 +138,9 @@ public final class SlaClocks {
         Deadline base = cal.deadline(k.startedAt(), k.targetDays());
         Deadline deadline = k.pausedWorkingDays() > 0 ? cal.extend(base, k.pausedWorkingDays()) : base;
         List<Timer> timers = new ArrayList<>();
-        for (Timer t : timers(k.stage(), k.instance(), cal, k.startedAt(), k.targetDays())) {
+        Optional<Policy> policy = policyAt(k.startedAt());
+        for (Timer t : timers(k.stage(), k.instance(), cal, k.startedAt(), k.targetDays(),
+                policy.map(Policy::sla).orElse(defaultSla), policy.map(Policy::escalation).orElse(defaultLadder))) {
             timers.add(k.pausedWorkingDays() > 0 ? t.movedTo(cal.extend(t.due(), k.pausedWorkingDays())) : t);
         }
         if (deadline.equals(k.deadline()) && timers.equals(k.timers())) {
@@ -158,18 +164,23 @@ public final class SlaClocks {
     private Event.ClockStarted start(Stage stage, Complaint c, Instant at, long version) {
         CalendarId id = calendarIdFor(c);
         WorkingCalendar cal = calendars.require(id);
-        int target = policy.targetDays(stage, c.weight());
+        Optional<Policy> policy = policyAt(at);
+        SlaPolicy sla = policy.map(Policy::sla).orElse(defaultSla);
+        EscalationLadder ladder = policy.map(Policy::escalation).orElse(defaultLadder);
+        int target = sla.targetDays(stage, c.weight());
         int instance = Math.toIntExact(version);
         Deadline deadline = cal.deadline(at, target);
         return new Event.ClockStarted(new StageClock(stage, instance, id.value(), cal.version(), at, target, deadline,
-                timers(stage, instance, cal, at, target), Set.of(), Optional.empty(), 0));
+                timers(stage, instance, cal, at, target, sla, ladder), Set.of(), Optional.empty(), 0,
+                policy.map(p -> p.id() + "@" + p.version())));
     }
 
-    private List<Timer> timers(Stage stage, int instance, WorkingCalendar cal, Instant start, int target) {
+    private List<Timer> timers(Stage stage, int instance, WorkingCalendar cal, Instant start, int target, SlaPolicy sla,
+                               EscalationLadder ladder) {
         String key = StageClock.key(stage, instance);
         Deadline deadline = cal.deadline(start, target);
         Optional<Deadline> warning = stage == Stage.REPLY_WINDOW ? Optional.empty()
-                : cal.warning(start, target, policy.warningShare());
+                : cal.warning(start, target, sla.warningShare());
         List<Timer> timers = new ArrayList<>();
         if (stage == Stage.REPLY_WINDOW) {
             timers.add(new Timer(key + "/auto-complete", Timer.Kind.AUTO_COMPLETE, deadline, null, 0, Set.of()));
