@@ -322,7 +322,7 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
     /** A running clock on calendar {@code id-national} version 2 whose only timer is its breach at {@code due}. */
     private static StageClock clock(Stage stage, int instance, Instant due) {
         return new StageClock(stage, instance, "id-national", 2, due.minusSeconds(3 * 86_400), 3, deadline(due),
-                List.of(breach(stage, instance, due)), Set.of(), Optional.empty(), 0);
+                List.of(breach(stage, instance, due)), Set.of(), Optional.empty(), 0, Optional.empty());
     }
 
     @Test
