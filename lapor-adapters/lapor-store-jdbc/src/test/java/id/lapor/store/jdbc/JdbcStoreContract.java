@@ -127,6 +127,8 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
                 new Event.SlaWarned(Stage.FOLLOW_UP, "follow_up@2/warning", t.plusSeconds(4 * 86_400)),
                 new Event.SlaBreached(Stage.FOLLOW_UP, "follow_up@2/breach", t.plusSeconds(8 * 86_400)),
                 new Event.ReturnedForRouting("bukan wewenang", Fixtures.CITY),
+                new Event.Routed("routing-kalteng@3", Fixtures.HEALTH, "puskesmas-ke-dinkes", "kategori puskesmas -> dinas kesehatan"),
+                new Event.Routed("routing-kalteng@3", null, null, "tidak ada aturan yang cocok"),
                 new Event.Rated(5, null),
                 new Event.Completed(Event.Completion.AUTOMATIC, "selesai", "reply_window@9/auto", t.plusNanos(7)),
                 new Event.Archived(ArchiveReason.DUPLICATE, null));
