@@ -26,7 +26,8 @@ import java.util.Set;
  * A complaint as one actor may read it, made only by {@link Views}. {@code reporter} is present only
  * for roles allowed to see the reporter; {@code attachments} and {@code pendingFollowUp} only for the
  * reporter and officers in scope; {@code availableCommands} lists what this actor may do next.
- * {@code stage} and {@code deadline} are the running SLA stage and its deadline (no deadline while the
+ * {@code routedUnit} is the unit the routing rules chose (before a verifier dispatches, the one expected to
+ * answer). {@code stage} and {@code deadline} are the running SLA stage and its deadline (no deadline while the
  * clock is paused); {@code clock}, with its timers, only for the reporter and officers in scope.
  */
 public record ComplaintView(
@@ -48,6 +49,7 @@ public record ComplaintView(
         Priority priority,
         Optional<Weight> weight,
         Optional<UnitId> responsibleUnit,
+        Optional<UnitId> routedUnit,
         Optional<String> latestFollowUp,
         Optional<String> pendingFollowUp,
         Optional<Complaint.Rating> rating,

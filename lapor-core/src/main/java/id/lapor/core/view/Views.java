@@ -52,7 +52,7 @@ public final class Views {
         return Optional.of(new ComplaintView(c.trackingNumber(), c.version(), c.state(), c.kind(), c.channel(), c.title(),
                 c.body(), c.incidentDate(), c.location(), c.category(), c.tags(),
                 insider ? c.attachments() : List.of(), c.anonymous(), c.confidential(), c.targetInstitution(),
-                c.priority(), c.weight(), c.responsibleUnit(), c.latestFollowUp(),
+                c.priority(), c.weight(), c.responsibleUnit(), c.routedUnit(), c.latestFollowUp(),
                 insider ? c.pendingFollowUp() : Optional.empty(), c.rating(), c.closingNote(), c.escalationLevel(),
                 c.submittedAt(), c.updatedAt(),
                 scope.canSeeReporter(actor, c) ? Optional.of(c.reporter()) : Optional.empty(),

@@ -157,7 +157,8 @@ public final class Open311Documents {
         putOrNull(r, "service_name", view.category().flatMap(categories::find).map(Category::name));
         putOrNull(r, "service_code", view.category().map(CategoryId::value));
         r.put("description", view.body());
-        putOrNull(r, "agency_responsible", view.responsibleUnit().or(view::targetInstitution).map(this::unitName));
+        putOrNull(r, "agency_responsible",
+                view.responsibleUnit().or(view::routedUnit).or(view::targetInstitution).map(this::unitName));
         r.putNull("service_notice");
         r.put("requested_datetime", Times.w3c(view.submittedAt(), zone));
         r.put("updated_datetime", Times.w3c(view.updatedAt(), zone));
