@@ -12,8 +12,10 @@ import java.util.random.RandomGenerator;
  * this, so a leaked database does not hand out the secrets. Encoded as {@code salt:hash} in Base64.
  */
 public record SecretHash(String encoded) {
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+");
+
     public SecretHash {
-        if (encoded == null || !encoded.matches("[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+")) {
+        if (encoded == null || !FORM.matcher(encoded).matches()) {
             throw new IllegalArgumentException("not an encoded secret hash");
         }
     }

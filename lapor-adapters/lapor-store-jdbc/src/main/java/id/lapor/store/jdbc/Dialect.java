@@ -40,6 +40,16 @@ public interface Dialect {
     /** Binds the list of {@link #inList(String)}. */
     void setList(PreparedStatement statement, int index, List<String> values) throws SQLException;
 
+    /**
+     * What ends a {@code SELECT} so that it locks the rows it returns and passes over rows that other
+     * transactions hold, so that sweepers on several nodes take different due complaints at once:
+     * {@code " FOR UPDATE SKIP LOCKED"} on PostgreSQL. Empty (the default) where writers are serialised
+     * anyway, as on SQLite; a database with neither needs a dialect that says how.
+     */
+    default String skipLocked() {
+        return "";
+    }
+
     /** True when {@code e} reports a duplicate primary or unique key. */
     boolean isUniqueViolation(SQLException e);
 

@@ -19,9 +19,12 @@ import id.lapor.store.jdbc.internal.JsonCodec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -36,7 +39,8 @@ import javax.sql.DataSource;
  * for the queries and for people reading the tables. An append checks the version in the update
  * itself ({@code WHERE version = ?}), so no update is ever lost, and writes all or nothing: on
  * PostgreSQL as one statement ({@link PostgresDialect}), elsewhere as three in one transaction
- * ({@link StatementAppender}).
+ * ({@link StatementAppender}). The SLA sweep {@linkplain #due claims} the due complaints it takes, so that
+ * sweepers on several nodes share the work.
  *
  * <pre>{@code
  * JdbcComplaintStore store = JdbcComplaintStore.builder(dataSource).migrate(true).build();
@@ -56,8 +60,15 @@ public final class JdbcComplaintStore
     private static final String HISTORY = "SELECT version, event_json FROM complaint_event WHERE tracking_number = ?"
             + " ORDER BY version";
     private static final String BY_MESSAGE = "SELECT tracking_number FROM channel_message WHERE channel = ? AND message_id = ?";
-    private static final String DUE = "SELECT tracking_number FROM complaint WHERE next_due_at IS NOT NULL AND next_due_at <= ?"
-            + " ORDER BY next_due_at, tracking_number LIMIT ?";
+    /** Claims due complaints: the dialect's lock clause goes between the limit and the closing parenthesis. */
+    private static final String CLAIM_DUE = "WITH picked AS MATERIALIZED (SELECT tracking_number FROM complaint"
+            + " WHERE next_due_at IS NOT NULL AND next_due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+            + " ORDER BY next_due_at, tracking_number LIMIT ?%s)"
+            + " UPDATE complaint SET claimed_until = ? WHERE tracking_number IN (SELECT tracking_number FROM picked)"
+            + " RETURNING tracking_number, next_due_at";
+    /** How long a sweeper's claim on a due complaint lasts, unless the builder says otherwise. */
+    public static final Duration DEFAULT_DUE_LEASE = Duration.ofMinutes(2);
+    private static final Duration LONGEST_DUE_LEASE = Duration.ofDays(1);
     private static final String ON_CALENDAR = "SELECT tracking_number FROM complaint WHERE clock_calendar = ?"
             + " AND tracking_number > ? AND clock_calendar_version < ? ORDER BY tracking_number LIMIT ?";
     private static final String COUNT_SUBMITTED = "SELECT responsible_unit, state, count(*) FROM complaint"
@@ -71,11 +82,15 @@ public final class JdbcComplaintStore
     private final Appender appender;
     private final OutboxTable outbox;
     private final AutoCloseable owned;
+    private final Duration dueLease;
+    private final String claimDue;
 
-    private JdbcComplaintStore(DataSource dataSource, Dialect dialect, AutoCloseable owned) {
+    private JdbcComplaintStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, Duration dueLease) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.owned = owned;
+        this.dueLease = dueLease;
+        this.claimDue = String.format(Locale.ROOT, CLAIM_DUE, dialect.skipLocked());
         this.sql = new Sql(dataSource, dialect);
         this.appender = dialect instanceof PostgresDialect postgres ? postgres.appender() : new StatementAppender(dialect);
         this.outbox = new OutboxTable(sql, dialect, json);
@@ -166,13 +181,41 @@ public final class JdbcComplaintStore
         return conflict;
     }
 
+    /**
+     * Claims complaints whose next timer is due at {@code now} and answers them, earliest first: a claim
+     * lasts until {@code now} plus the {@linkplain Builder#dueLease lease}, and until then no other call
+     * answers that complaint. So sweepers on several nodes, asking at once, take different complaints: on
+     * PostgreSQL each locks the rows it takes and passes over those another holds ({@code FOR UPDATE SKIP
+     * LOCKED}), in one statement and one short transaction, with no lock on anything else. A claim is never
+     * released: it lapses, so the complaints of a sweeper that died are answered again once the lease is
+     * over. Appends leave claims alone: the sweeper that holds a complaint fires every timer of it that is
+     * due ({@code Lapor.runDue}), so one node handles a complaint's whole catch-up, and a timer that falls
+     * due while its complaint is still claimed waits at most the lease.
+     *
+     * <p>Claims only spread the work. Each timer fires once because firing is an append at the version
+     * read, whoever fires it. Lease and due times are judged by the {@code now} the sweepers pass in, so
+     * the nodes' clocks should agree to well within the lease.
+     */
     @Override
     public List<TrackingNumber> due(Instant now, int limit) {
         requirePositive(limit);
-        return sql.list("read the complaints due at " + now, DUE, s -> {
+        Instant claimedUntil = now.plus(dueLease);
+        record Claimed(TrackingNumber number, Instant dueAt) {
+        }
+        List<Claimed> claimed = new ArrayList<>(sql.list("claim the complaints due at " + now, claimDue, s -> {
             dialect.setInstant(s, 1, now);
-            s.setInt(2, limit);
-        }, rows -> new TrackingNumber(rows.getString(1)));
+            dialect.setInstant(s, 2, now);
+            s.setInt(3, limit);
+            dialect.setInstant(s, 4, claimedUntil);
+        }, rows -> new Claimed(new TrackingNumber(rows.getString(1)), dialect.getInstant(rows, 2))));
+        // RETURNING keeps no order: sort as the claim picked them.
+        claimed.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::number));
+        return claimed.stream().map(Claimed::number).toList();
+    }
+
+    /** How long a claim made by {@link #due} keeps a complaint from other sweepers. */
+    public Duration dueLease() {
+        return dueLease;
     }
 
     @Override
@@ -285,6 +328,7 @@ public final class JdbcComplaintStore
         private Dialect dialect;
         private boolean migrate;
         private AutoCloseable owned;
+        private Duration dueLease = DEFAULT_DUE_LEASE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -303,6 +347,25 @@ public final class JdbcComplaintStore
          */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * How long a complaint that {@link JdbcComplaintStore#due} answered stays claimed, out of other
+         * sweepers' answers; {@link #DEFAULT_DUE_LEASE} unless set. It should outlast the handling of one
+         * batch of due work (seconds), and is how late the work of a node that dies mid-sweep may be
+         * taken up. {@link Duration#ZERO} claims nothing: every call answers everything due, as tests that
+         * ask twice expect.
+         *
+         * @throws IllegalArgumentException when negative or longer than a day
+         */
+        public Builder dueLease(Duration lease) {
+            Objects.requireNonNull(lease, "lease");
+            if (lease.isNegative() || lease.compareTo(LONGEST_DUE_LEASE) > 0) {
+                throw new IllegalArgumentException("the due-work lease must lie between 0 and " + LONGEST_DUE_LEASE
+                        + " (a batch of due work takes seconds), got " + lease);
+            }
+            this.dueLease = lease;
             return this;
         }
 
@@ -331,7 +394,7 @@ public final class JdbcComplaintStore
             if (migrate) {
                 Migrations.migrate(dataSource, d);
             }
-            return new JdbcComplaintStore(dataSource, d, owned);
+            return new JdbcComplaintStore(dataSource, d, owned, dueLease);
         }
 
         private static void requireSchema(Connection c, Dialect d) {

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * PostgreSQL: {@code timestamptz} and {@code jsonb} columns, lists as {@code text[]} arrays, a database
+ * PostgreSQL: {@code timestamptz} and {@code json} columns, lists as {@code text[]} arrays, a database
  * sequence for tracking numbers, and each append as one statement: data-modifying common table
  * expressions write the complaint, its events and its outbox messages in one round trip and one
  * implicit transaction, where the portable path needs four (three statements and the commit).
@@ -31,12 +31,12 @@ public final class PostgresDialect implements Dialect {
     private static final String EVENTS = "events AS (INSERT INTO complaint_event (tracking_number, version, at, actor_role,"
             + " actor_id, actor_unit, state, event_type, event_json)"
             + " SELECT k.tracking_number, e.version, e.at::timestamptz, e.actor_role, e.actor_id, e.actor_unit, e.state,"
-            + " e.event_type, e.event_json::jsonb"
+            + " e.event_type, e.event_json::json"
             + " FROM keyed k, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " AS e (version, at, actor_role, actor_id, actor_unit, state, event_type, event_json))";
     private static final String OUTBOX = "messages AS (INSERT INTO outbox (id, event_id, tracking_number, recipient, topic,"
             + " attributes, created_at, attempts, next_attempt_at)"
-            + " SELECT m.id, m.event_id, m.tracking_number, m.recipient, m.topic, m.attributes::jsonb, m.created_at::timestamptz,"
+            + " SELECT m.id, m.event_id, m.tracking_number, m.recipient, m.topic, m.attributes::json, m.created_at::timestamptz,"
             + " 0, m.created_at::timestamptz"
             + " FROM keyed k, unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " AS m (id, event_id, tracking_number, recipient, topic, attributes, created_at) ON CONFLICT (id) DO NOTHING)";
@@ -77,7 +77,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public void setJson(PreparedStatement statement, int index, String json) throws SQLException {
-        // Types.OTHER sends the text untyped, so the server reads it as the column's jsonb.
+        // Types.OTHER sends the text untyped, so the server reads it as the column's json.
         statement.setObject(index, json, Types.OTHER);
     }
 
@@ -89,6 +89,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public void setList(PreparedStatement statement, int index, List<String> values) throws SQLException {
         statement.setArray(index, statement.getConnection().createArrayOf("text", values.toArray()));
+    }
+
+    @Override
+    public String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package id.lapor.store.jdbc;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -30,9 +31,15 @@ public final class SqliteStores {
      * connections kept open until {@link JdbcComplaintStore#close()}.
      */
     public static JdbcComplaintStore open(Path file) {
+        return open(file, JdbcComplaintStore.DEFAULT_DUE_LEASE);
+    }
+
+    /** {@link #open(Path)} with another {@linkplain JdbcComplaintStore.Builder#dueLease due-work lease}, for tests. */
+    static JdbcComplaintStore open(Path file, Duration dueLease) {
         SqlitePool pool = new SqlitePool(dataSource(file), CONNECTIONS, BUSY_TIMEOUT_MILLIS);
         try {
-            return JdbcComplaintStore.builder(pool).dialect(Dialect.sqlite()).migrate(true).owning(pool).build();
+            return JdbcComplaintStore.builder(pool).dialect(Dialect.sqlite()).migrate(true).dueLease(dueLease).owning(pool)
+                    .build();
         } catch (RuntimeException e) {
             try {
                 pool.close();

@@ -45,9 +45,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +129,7 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
                 new Event.SlaWarned(Stage.FOLLOW_UP, "follow_up@2/warning", t.plusSeconds(4 * 86_400)),
                 new Event.SlaBreached(Stage.FOLLOW_UP, "follow_up@2/breach", t.plusSeconds(8 * 86_400)),
                 new Event.ReturnedForRouting("bukan wewenang", Fixtures.CITY),
-                new Event.Routed("routing-kalteng@3", Fixtures.HEALTH, "puskesmas-ke-dinkes", "kategori puskesmas -> dinas kesehatan"),
+                new Event.Routed("routing-kalteng@3", Fixtures.HEALTH, "puskesmas-ke-dinkes", "kategori puskesmas → dinas kesehatan"),
                 new Event.Routed("routing-kalteng@3", null, null, "tidak ada aturan yang cocok"),
                 new Event.Rated(5, null),
                 new Event.Completed(Event.Completion.AUTOMATIC, "selesai", "reply_window@9/auto", t.plusNanos(7)),
@@ -324,7 +326,7 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
     /** A running clock on calendar {@code id-national} version 2 whose only timer is its breach at {@code due}. */
     private static StageClock clock(Stage stage, int instance, Instant due) {
         return new StageClock(stage, instance, "id-national", 2, due.minusSeconds(3 * 86_400), 3, deadline(due),
-                List.of(breach(stage, instance, due)), Set.of(), Optional.empty(), 0, Optional.empty());
+                List.of(breach(stage, instance, due)), Set.of(), Optional.empty(), 0, Optional.of("routing-kalteng@3"));
     }
 
     @Test
@@ -382,6 +384,68 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
         assertThat(again.dialect()).hasSameClassAs(jdbc.dialect());
     }
 
+    @Test
+    @DisplayName("a complaint answered as due is claimed: no other sweep gets it until the lease is over")
+    void dueWorkIsClaimed() {
+        JdbcComplaintStore sweeper = JdbcComplaintStore.builder(dataSource()).dueLease(Duration.ofMinutes(5)).build();
+        List<TrackingNumber> submitted = List.of(submit(), submit(), submit());
+        Instant t = submitted.stream().map(n -> store.find(n).orElseThrow().nextDueAt().orElseThrow())
+                .max(Comparator.naturalOrder()).orElseThrow();
+        List<TrackingNumber> earliestFirst = submitted.stream()
+                .sorted(Comparator.comparing((TrackingNumber n) -> store.find(n).orElseThrow().nextDueAt().orElseThrow())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+
+        assertThat(sweeper.due(t, 2)).containsExactlyElementsOf(earliestFirst.subList(0, 2));
+        assertThat(sweeper.due(t, 10)).as("what the first sweep left").containsExactly(earliestFirst.get(2));
+        assertThat(sweeper.due(t.plus(Duration.ofMinutes(5)).minusNanos(1000), 10)).as("all claimed").isEmpty();
+        assertThat(sweeper.due(t.plus(Duration.ofMinutes(5)), 10)).as("every claim has lapsed")
+                .containsExactlyElementsOf(earliestFirst);
+
+        assertThat(sweeper.dueLease()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(JdbcComplaintStore.builder(dataSource()).build().dueLease()).isEqualTo(JdbcComplaintStore.DEFAULT_DUE_LEASE);
+        assertThatThrownBy(() -> JdbcComplaintStore.builder(dataSource()).dueLease(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JdbcComplaintStore.builder(dataSource()).dueLease(Duration.ofDays(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("sweepers asking at once take different due complaints, and together every one of them")
+    void concurrentSweepersTakeDifferentComplaints() throws Exception {
+        JdbcComplaintStore sweeper = JdbcComplaintStore.builder(dataSource()).dueLease(Duration.ofMinutes(5)).build();
+        Set<TrackingNumber> submitted = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            submitted.add(submit());
+        }
+        Instant t = submitted.stream().map(n -> store.find(n).orElseThrow().nextDueAt().orElseThrow())
+                .max(Comparator.naturalOrder()).orElseThrow();
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<List<TrackingNumber>>> takes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                takes.add(pool.submit(() -> {
+                    go.await();
+                    List<TrackingNumber> taken = new ArrayList<>();
+                    for (List<TrackingNumber> batch = sweeper.due(t, 3); !batch.isEmpty(); batch = sweeper.due(t, 3)) {
+                        taken.addAll(batch);
+                    }
+                    return taken;
+                }));
+            }
+            go.countDown();
+            List<TrackingNumber> all = new ArrayList<>();
+            for (Future<List<TrackingNumber>> f : takes) {
+                all.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(submitted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Eight threads give random commands to the same 100 complaints. Each thread reads a complaint and
      * picks a command its state allows, so many race and conflict. No accepted command may be lost.
@@ -389,18 +453,26 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
     @Test
     @DisplayName("racing random commands on 100 complaints lose no update and leave every history legal and complete")
     void randomConcurrentCommands() throws Exception {
+        raceRandomCommands(100, commandsPerThread());
+    }
+
+    /**
+     * Eight threads give random commands to the same {@code complaints}, {@code commandsPerThread} each,
+     * then every complaint is checked: as many events as its version, its history replays to it, every
+     * move in it is legal, every accepted command is in it once, and the outbox holds what it owes.
+     */
+    protected void raceRandomCommands(int complaints, int commandsPerThread) throws Exception {
         long seed = System.nanoTime();
-        System.out.println("randomConcurrentCommands seed " + seed + " on " + jdbc.dialect());
+        System.out.println("random commands on " + complaints + " complaints, seed " + seed + ", on " + jdbc.dialect());
         List<TrackingNumber> numbers = new ArrayList<>();
         Map<TrackingNumber, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < complaints; i++) {
             var created = lapor.submit(Actor.newReporter(), Fixtures.report().title("Laporan " + i).build());
             TrackingNumber n = created.trackingNumberOrThrow();
             numbers.add(n);
             secrets.put(n, ((id.lapor.core.Submission.Created) created).secret());
         }
         int threads = 8;
-        int commandsPerThread = commandsPerThread();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<RandomCommands.Result>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -413,7 +485,7 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
         int accepted = 0;
         int conflicts = 0;
         for (Future<RandomCommands.Result> r : results) {
-            RandomCommands.Result result = r.get(5, TimeUnit.MINUTES);
+            RandomCommands.Result result = r.get(10, TimeUnit.MINUTES);
             for (Outcome.Accepted a : result.accepted()) {
                 acceptedVersions.computeIfAbsent(a.trackingNumber(), k -> new ArrayList<>()).add(a.version());
             }

@@ -1,6 +1,7 @@
 package id.lapor.store.jdbc;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,8 @@ class SqliteComplaintStoreTest extends JdbcStoreContract {
     @Override
     protected JdbcComplaintStore newStore() {
         dataSource = SqliteStores.dataSource(dir.resolve("lapor.db"));
-        return SqliteStores.open(dir.resolve("lapor.db"));
+        // The contract asks for due work twice and expects the same answer: no claims.
+        return SqliteStores.open(dir.resolve("lapor.db"), Duration.ZERO);
     }
 
     @AfterEach

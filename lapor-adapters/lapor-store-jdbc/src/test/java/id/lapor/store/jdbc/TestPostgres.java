@@ -47,6 +47,15 @@ final class TestPostgres {
 
     /** A schema and a pool on it; closing drops the schema. */
     record Schema(String name, HikariDataSource dataSource) implements AutoCloseable {
+        /** A JDBC URL with user and password whose connections use this schema: for processes of their own. */
+        String jdbcUrl() {
+            String url = System.getenv(URL_VARIABLE);
+            if (url == null || url.isBlank()) {
+                url = server().getJdbcUrl("postgres", "postgres");
+            }
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
+        }
+
         @Override
         public void close() {
             dataSource.close();
