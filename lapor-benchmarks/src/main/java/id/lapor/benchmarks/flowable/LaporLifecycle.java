@@ -1,0 +1,43 @@
+package id.lapor.benchmarks.flowable;
+
+import id.lapor.benchmarks.report.Windows;
+import id.lapor.core.Lapor;
+import id.lapor.core.Submission;
+import id.lapor.core.access.Actor;
+import id.lapor.core.access.Role;
+import id.lapor.core.complaint.TrackingNumber;
+import id.lapor.core.complaint.Weight;
+import id.lapor.core.lifecycle.Command;
+import id.lapor.core.lifecycle.State;
+import id.lapor.testkit.Fixtures;
+
+/**
+ * The same lifecycle through lapor: a reporter submits; the city's verifier verifies and dispatches it to the
+ * district; the district's operator dispatches it on to the village (a forward); the village's operator follows up;
+ * the reporter closes it. Five committed appends, each after a read of the complaint.
+ */
+final class LaporLifecycle implements Windows.Work {
+    private static final Actor VERIFIER = Fixtures.officer(Role.VERIFIER, Fixtures.CITY);
+    private static final Actor DISTRICT_OPERATOR = Fixtures.officer(Role.UNIT_OPERATOR, Fixtures.DISTRICT);
+    private static final Actor VILLAGE_OPERATOR = Fixtures.officer(Role.UNIT_OPERATOR, Fixtures.VILLAGE);
+    private static final Command.Submit REPORT = Fixtures.report().build();
+
+    private final Lapor lapor;
+
+    LaporLifecycle(Lapor lapor) {
+        this.lapor = lapor;
+    }
+
+    @Override
+    public void run() {
+        Submission.Created created = (Submission.Created) lapor.submit(Actor.newReporter(), REPORT);
+        TrackingNumber n = created.trackingNumber();
+        lapor.execute(VERIFIER, n, Command.Verify.to(Fixtures.DISTRICT, Weight.NORMAL)).orElseThrow();
+        lapor.execute(DISTRICT_OPERATOR, n, new Command.Forward(Fixtures.VILLAGE, null)).orElseThrow();
+        lapor.execute(VILLAGE_OPERATOR, n, new Command.PostFollowUp("Sudah ditindaklanjuti.")).orElseThrow();
+        State end = lapor.execute(Actor.reporter(created.secret()), n, new Command.Complete(null)).orElseThrow().state();
+        if (end != State.COMPLETED) {
+            throw new IllegalStateException("complaint " + n + " ended " + end);
+        }
+    }
+}

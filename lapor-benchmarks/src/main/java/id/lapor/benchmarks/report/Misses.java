@@ -1,0 +1,219 @@
+package id.lapor.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Why lapor missed a goal, and what would close it, per kind of figure: the reasoning is written here once, the
+ * numbers come from the run. Rows of one kind (1 and 4 threads, submitted and completed) share one paragraph.
+ */
+final class Misses {
+    private Misses() {
+    }
+
+    /** One paragraph per kind of missed figure, as Markdown list items. */
+    static List<String> paragraphs(List<Section> sections, Machine machine) {
+        Map<String, List<Row>> byFamily = new LinkedHashMap<>();
+        Map<String, Section> sectionOf = new LinkedHashMap<>();
+        for (Section s : sections) {
+            for (Row r : s.rows()) {
+                if (Boolean.FALSE.equals(r.met())) {
+                    byFamily.computeIfAbsent(family(r.id()), k -> new ArrayList<>()).add(r);
+                    sectionOf.put(family(r.id()), s);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        byFamily.forEach((family, rows) -> {
+            StringBuilder p = new StringBuilder("- **");
+            p.append(String.join("; ", rows.stream().map(Row::figure).toList())).append("**: ");
+            for (Row r : rows) {
+                p.append(figures(r)).append(' ');
+            }
+            p.append(reason(family, rows, sectionOf.get(family), sections, machine));
+            out.add(p.toString().strip());
+        });
+        return out;
+    }
+
+    private static String family(String id) {
+        for (String f : List.of("flowable.lifecycle", "intake.http", "memory", "storage.lifecycle", "calendar.addWorkingDays")) {
+            if (id.startsWith(f + ".")) {
+                return f;
+            }
+        }
+        return id;
+    }
+
+    /** What this row measured against what it should, in one sentence. */
+    private static String figures(Row r) {
+        String who = r.figure().contains(", ") ? r.figure().substring(r.figure().lastIndexOf(", ") + 2) : r.figure();
+        if (r.goal().kind() == Goal.Kind.RATIO_AT_LEAST) {
+            return String.format(Locale.ROOT, "%s: %s against %s %s, %sx (goal %s).", who, Numbers.format(r.lapor()),
+                    Numbers.format(r.baseline()), r.unit(), Numbers.format(r.ratio()), r.goal().text());
+        }
+        return String.format(Locale.ROOT, "%s: %s %s (goal %s).", who, Numbers.format(r.lapor()), r.unit(), r.goal().text());
+    }
+
+    private static String reason(String family, List<Row> rows, Section s, List<Section> all, Machine machine) {
+        switch (family) {
+            case "flowable.lifecycle": {
+                double lj = cpu(s, "laporJvm1");
+                double lp = cpu(s, "laporPostgres1");
+                double fj = cpu(s, "flowableJvm1");
+                double fp = cpu(s, "flowablePostgres1");
+                String cpu = Double.isNaN(lj + lp + fj + fp) ? "" : String.format(Locale.ROOT, " Per lifecycle on one thread"
+                        + " lapor cost %.2f ms of CPU in its JVM and %.2f ms in PostgreSQL, Flowable %.1f + %.1f ms: %.1f"
+                        + " times as much, close to the ratio measured, because on %d cores (load average %s at the start)"
+                        + " CPU sets the pace of both. For 15x lapor would have to cost %.2f ms in all.",
+                        lj, lp, fj, fp, (fj + fp) / (lj + lp), machine.cores(), machine.loadAverageAtStart(), (fj + fp) / 15);
+                double flowableOne = Markdown.row(all, "flowable.lifecycle.1").map(Row::baseline).orElse(Double.NaN);
+                return "For reference, the issue measured Flowable at 11-16 lifecycles/s on one thread and 23-36 on four"
+                        + (flowableOne > 16 ? "; here it did better, which raises the bar for lapor." : ".") + cpu
+                        + " Per lifecycle, PostgreSQL's"
+                        + " counters show lapor at " + perLifecycle(s, "perLifecycleLapor") + " and Flowable at "
+                        + perLifecycle(s, "perLifecycleFlowable") + ". What would close it: less CPU per lapor step, on"
+                        + " both sides of the connection. In PostgreSQL, each step reads the complaint row and then, in one"
+                        + " statement, inserts the events and notifications and rewrites the complaint row: its whole record"
+                        + " as a jsonb document PostgreSQL parses again and, since indexed columns (state, unit, next"
+                        + " deadline) change with each step, a new entry in each of its four indexes. In the JVM, a profile of this lifecycle (JFR,"
+                        + " while this benchmark was written) puts Jackson first, writing that record as JSON at every append"
+                        + " and reading it back before every command, then the JDBC driver and the validator. Rewriting only"
+                        + " what changed (or folding the record from its events when read), keeping the version read between"
+                        + " steps, and storing the record as json or text rather than jsonb are the places to look.";
+            }
+            case "intake.http": {
+                String where = "";
+                Row http = Markdown.row(all, "intake.http.1").orElse(null);
+                Row direct = Markdown.row(all, "intake.direct.1").orElse(null);
+                double lc = median(s, "threads1", "laporCpuMillis");
+                double dc = median(s, "threads1", "laporSubmitCpuMillis");
+                double rc = median(s, "threads1", "rawCpuMillis");
+                if (http != null && direct != null && http.lapor() != null && direct.lapor() != null && http.baseline() != null
+                        && !Double.isNaN(lc + dc + rc)) {
+                    where = String.format(Locale.ROOT, " Per complaint on one thread, wall time and CPU: raw inserts %.2f ms"
+                            + " and %.2f ms; Lapor.submit without HTTP %.2f ms and %.2f ms; over HTTP %.2f ms and %.2f ms (the"
+                            + " CPU includes the HTTP client, in the same JVM).", 1000 / http.baseline(), rc,
+                            1000 / direct.lapor(), dc, 1000 / http.lapor(), lc);
+                }
+                return where.strip() + " Two things make up the gap. lapor commits twice per complaint, the raw inserts"
+                        + " once: the tracking-number sequence is advanced in a transaction of its own (so says"
+                        + " lapor-store-jdbc's SQLite migration; strace counted 2.07 fsync calls per submission while this"
+                        + " benchmark was written), then the append is one transaction, and with synchronous=FULL every"
+                        + " commit waits for the disk. And lapor spends CPU the raw inserts do not: validation, routing, the"
+                        + " SLA clock, notifications and JSON in Lapor.submit, then over HTTP the servlet, the form and the"
+                        + " answer (and here the client). What would close it: one commit per complaint, by reserving"
+                        + " tracking-number sequence values in blocks (say a hundred a transaction) or advancing the sequence"
+                        + " inside the append's transaction on SQLite, which has one writer at a time anyway; then less CPU"
+                        + " per request, where a profile of this path (JFR, while this benchmark was written) puts Jackson's"
+                        + " serialization first: the complaint record and its events written as JSON, and the JSON answer.";
+            }
+            case "memory":
+                return String.format(Locale.ROOT, "%s The text itself is kept once (the complaint and its Submitted event"
+                        + " share the title and body). The rest is structure: every event of the history stays in the store"
+                        + " as a record with its envelope (RecordedEvent, ActorRef, Instant); the SLA clock keeps a Timer per"
+                        + " warning, breach and escalation level, each with an id string and its own Deadline (an Instant, a"
+                        + " LocalDate and the zone), three of them from the moment of submission; every notification stays as"
+                        + " an OutboxMessage and a Delivery keyed by a fresh id string, delivered or not; the reporter's four"
+                        + " fields, the tracking number, the region code and the salted secret hash (69 Base64 characters)"
+                        + " are strings of their own. What would close it: timer ids derived from stage, instance, kind and"
+                        + " level instead of stored; deadlines shared between timers due at the same instant, their last day"
+                        + " derived from the instant and zone; the secret hash as 48 bytes; the in-memory store dropping"
+                        + " delivered notifications (it is for tests and demos); and, for complaints with a long history,"
+                        + " events kept in a compact form once folded.", String.join(" ", rows.stream().map(Misses::topClasses).toList()));
+            case "storage.lifecycle": {
+                Section flowable = all.stream().filter(x -> x.name().equals("flowable")).findFirst().orElse(null);
+                double lj = flowable == null ? Double.NaN : cpu(flowable, "laporJvm1");
+                double lp = flowable == null ? Double.NaN : cpu(flowable, "laporPostgres1");
+                Object breakEven = Markdown.detail(s, "storageBenchmark", "lifecycle1Threads", "breakEvenExtraRoundTripMillis")
+                        .orElse(null);
+                Object laporTrips = Markdown.detail(s, "storageBenchmark", "lifecycle1Threads", "roundTripsPerLifecycle", "lapor")
+                        .orElse("?");
+                Object jdbcTrips = Markdown.detail(s, "storageBenchmark", "lifecycle1Threads", "roundTripsPerLifecycle",
+                        "handWrittenJdbc").orElse("?");
+                return "lapor makes " + laporTrips + " round trips to the database per lifecycle, the hand-written code "
+                        + jdbcTrips + " (three statements and a commit a step), yet lapor is behind: on this machine, with the"
+                        + " database on the same host, CPU sets the pace, not the network."
+                        + (Double.isNaN(lj + lp) ? "" : String.format(Locale.ROOT, " lapor spends %.2f ms of CPU in its"
+                        + " JVM and %.2f ms in PostgreSQL per lifecycle (measured in the Flowable rows' windows).", lj, lp))
+                        + (breakEven == null ? "" : " Against a database across a network lapor's fewer round trips win:"
+                        + " the storage benchmark reckons that a round trip " + breakEven + " ms dearer than here brings it"
+                        + " to 1.0x on one thread.") + " What would close it here: less CPU per step, as for Flowable above"
+                        + " (the whole complaint record written as JSON at every append and parsed at every read, the"
+                        + " validator on every command).";
+            }
+            case "storage.sweep": {
+                String query = "";
+                Object rounds = Markdown.detail(s, "storageBenchmark", "dueWork", "rounds").orElse(null);
+                if (rounds instanceof List<?> list && !list.isEmpty() && list.get(list.size() - 1) instanceof Map<?, ?> last) {
+                    double due = number(last.get("due"));
+                    query = String.format(Locale.ROOT, " (%.0f µs per due complaint against %.2f ms for the whole sweep"
+                            + " of each)", number(last.get("queryMillis")) * 1000 / due, number(last.get("sweepMillis")) / due);
+                }
+                return "Each due complaint here has three timers due at once (its verification warning, breach and first"
+                        + " escalation), and the DueWorkDriver fires them as three appends on one thread, each a read and a"
+                        + " committed transaction: " + Numbers.format(rows.get(0).lapor() * 3) + " timers a second. The"
+                        + " sweep's query is not the cost" + query + ", and the cost per due complaint falls as more are"
+                        + " due (" + rows.get(0).note() + "): it follows the number due, not the million open. What would"
+                        + " close it: fire every timer of a complaint that is due in one append (one read, one transaction:"
+                        + " about three times the complaints a second here), and sweep on several threads or nodes, which"
+                        + " the claiming query (FOR UPDATE SKIP LOCKED) lets share the work.";
+            }
+            default:
+                if (family.startsWith("storage.")) {
+                    return rows.get(0).note() + ". The plan of the sweep's query is in benchmarks.json (the storage"
+                            + " section's details).";
+                }
+                return String.format(Locale.ROOT, "The figure is CPU-bound and measured on one thread of a machine whose load"
+                        + " average was %s on %d cores, so a busy machine lowers it directly; run it alone (`--only %s`) on a"
+                        + " quiet machine to tell whether the code or the machine misses.", machine.loadAverageAtStart(),
+                        machine.cores(), family.substring(0, family.indexOf('.')));
+        }
+    }
+
+    private static String perLifecycle(Section s, String key) {
+        return Markdown.detail(s, key).filter(v -> v instanceof Map).map(v -> {
+            Map<?, ?> m = (Map<?, ?>) v;
+            return String.format(Locale.ROOT, "%.1f write transactions and %.0f rows written (%.0f inserted, %.0f updated,"
+                            + " %.0f deleted)", number(m.get("writeTransactions")),
+                    number(m.get("rowsInserted")) + number(m.get("rowsUpdated"))
+                            + number(m.get("rowsDeleted")), number(m.get("rowsInserted")), number(m.get("rowsUpdated")),
+                    number(m.get("rowsDeleted")));
+        }).orElse("(not counted)");
+    }
+
+    /** The median of a list of numbers under {@code path} in the section's details, NaN when absent. */
+    private static double median(Section s, String... path) {
+        return Markdown.detail(s, path).filter(v -> v instanceof List).map(v -> {
+            List<?> values = (List<?>) v;
+            return Numbers.median(values.stream().mapToDouble(Misses::number).toArray());
+        }).orElse(Double.NaN);
+    }
+
+    /** Mean CPU milliseconds per lifecycle of one series in the Flowable section, NaN when not measured. */
+    private static double cpu(Section s, String series) {
+        return Markdown.detail(s, "cpuMillisPerLifecycle", series).filter(v -> v instanceof List).map(v -> {
+            List<?> values = (List<?>) v;
+            double sum = 0;
+            for (Object x : values) {
+                sum += number(x);
+            }
+            return values.isEmpty() ? Double.NaN : sum / values.size();
+        }).orElse(Double.NaN);
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String topClasses(Row r) {
+        String note = r.note() == null ? "" : r.note();
+        String kind = r.id().substring(r.id().indexOf('.') + 1);
+        int at = note.indexOf("; ");
+        return at < 0 ? note : "A " + kind + " complaint takes " + note.substring(0, at) + "; the largest classes per"
+                + " complaint: " + note.substring(at + 2) + ".";
+    }
+}
