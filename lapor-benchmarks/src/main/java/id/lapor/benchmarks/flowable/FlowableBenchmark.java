@@ -9,6 +9,7 @@ import id.lapor.benchmarks.report.Options;
 import id.lapor.benchmarks.report.Row;
 import id.lapor.benchmarks.report.Section;
 import id.lapor.benchmarks.report.Windows;
+import id.lapor.benchmarks.storage.LaporLifecycle;
 import id.lapor.core.Lapor;
 import id.lapor.core.tracking.KeyedTrackingNumbers;
 import id.lapor.store.jdbc.JdbcComplaintStore;
@@ -81,7 +82,7 @@ public final class FlowableBenchmark {
                 Lapor lapor = Fixtures.laporBuilder(store, Clock.fixed(AT, ZoneOffset.UTC))
                         .trackingNumbers(new KeyedTrackingNumbers(KEY, store::nextSequence))
                         .build();
-                LaporLifecycle viaLapor = new LaporLifecycle(lapor);
+                Windows.Work viaLapor = new LaporLifecycle(lapor)::lifecycle;
 
                 long booting = System.nanoTime();
                 StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();

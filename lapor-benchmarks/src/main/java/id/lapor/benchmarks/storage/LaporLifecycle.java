@@ -14,9 +14,9 @@ import id.lapor.testkit.Fixtures;
  * The lifecycle through lapor, as a host calls it: a reporter submits a web report; the city's verifier
  * dispatches it to the district, whose operator forwards it to the village, whose operator posts the
  * follow-up; the reporter completes it. Each call is one committed transaction (an append), after a read
- * of the complaint for every command.
+ * of the complaint for every command. Shared by the storage and the Flowable benchmarks.
  */
-final class LaporLifecycle implements LifecycleRun {
+public final class LaporLifecycle implements LifecycleRun {
     private static final Actor VERIFIER = Fixtures.officer(Role.VERIFIER, Fixtures.CITY);
     private static final Actor DISTRICT_OPERATOR = Fixtures.officer(Role.UNIT_OPERATOR, Fixtures.DISTRICT);
     private static final Actor VILLAGE_OPERATOR = Fixtures.officer(Role.UNIT_OPERATOR, Fixtures.VILLAGE);
@@ -24,7 +24,7 @@ final class LaporLifecycle implements LifecycleRun {
 
     private final Lapor lapor;
 
-    LaporLifecycle(Lapor lapor) {
+    public LaporLifecycle(Lapor lapor) {
         this.lapor = lapor;
     }
 
