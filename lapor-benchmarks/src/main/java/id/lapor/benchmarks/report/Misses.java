@@ -125,9 +125,10 @@ final class Misses {
                         + " delivered notifications (it is for tests and demos); and, for complaints with a long history,"
                         + " events kept in a compact form once folded.", String.join(" ", rows.stream().map(Misses::topClasses).toList()));
             case "storage.lifecycle": {
-                Section flowable = all.stream().filter(x -> x.name().equals("flowable")).findFirst().orElse(null);
-                double lj = flowable == null ? Double.NaN : cpu(flowable, "laporJvm1");
-                double lp = flowable == null ? Double.NaN : cpu(flowable, "laporPostgres1");
+                double lj = storageCpu(s, "lifecycle1Threads", "cpuMillisPerLifecycle", "laporJvm");
+                double lp = storageCpu(s, "lifecycle1Threads", "cpuMillisPerLifecycle", "laporPostgres");
+                double jj = storageCpu(s, "lifecycle1Threads", "cpuMillisPerLifecycle", "handWrittenJdbcJvm");
+                double jp = storageCpu(s, "lifecycle1Threads", "cpuMillisPerLifecycle", "handWrittenJdbcPostgres");
                 Object breakEven = Markdown.detail(s, "storageBenchmark", "lifecycle1Threads", "breakEvenExtraRoundTripMillis")
                         .orElse(null);
                 Object laporTrips = Markdown.detail(s, "storageBenchmark", "lifecycle1Threads", "roundTripsPerLifecycle", "lapor")
@@ -137,8 +138,9 @@ final class Misses {
                 return "lapor makes " + laporTrips + " round trips to the database per lifecycle, the hand-written code "
                         + jdbcTrips + " (three statements and a commit a step), yet lapor is behind: on this machine, with the"
                         + " database on the same host, CPU sets the pace, not the network."
-                        + (Double.isNaN(lj + lp) ? "" : String.format(Locale.ROOT, " lapor spends %.2f ms of CPU in its"
-                        + " JVM and %.2f ms in PostgreSQL per lifecycle (measured in the Flowable rows' windows).", lj, lp))
+                        + (Double.isNaN(lj + lp + jj + jp) ? "" : String.format(Locale.ROOT, " On one thread lapor spent %.2f"
+                        + " ms of CPU in its JVM and %.2f ms in PostgreSQL per lifecycle, the hand-written code %.2f + %.2f"
+                        + " ms.", lj, lp, jj, jp))
                         + (breakEven == null ? "" : " Against a database across a network lapor's fewer round trips win:"
                         + " the storage benchmark reckons that a round trip " + breakEven + " ms dearer than here brings it"
                         + " to 1.0x on one thread.") + " What would close it here: less CPU per step, as for Flowable above"
@@ -159,8 +161,21 @@ final class Misses {
                         + " sweep's query is not the cost" + query + ", and the cost per due complaint falls as more are"
                         + " due (" + rows.get(0).note() + "): it follows the number due, not the million open. What would"
                         + " close it: fire every timer of a complaint that is due in one append (one read, one transaction:"
-                        + " about three times the complaints a second here), and sweep on several threads or nodes, which"
-                        + " the claiming query (FOR UPDATE SKIP LOCKED) lets share the work.";
+                        + " about three times the complaints a second here), and sweep on several threads or nodes where"
+                        + " there are cores for them, which the claiming query (FOR UPDATE SKIP LOCKED) lets share the work.";
+            }
+            case "storage.twoSweepers": {
+                double jvm = storageCpu(s, "dueWork", "twoSweepers", "cpuMillisPerDueComplaint", "jvm");
+                double postgres = storageCpu(s, "dueWork", "twoSweepers", "cpuMillisPerDueComplaint", "postgres");
+                // CPU milliseconds per complaint times complaints a second: the cores kept busy.
+                String cpu = Double.isNaN(jvm + postgres) ? "" : String.format(Locale.ROOT, " At the rate measured, that"
+                        + " CPU kept %.1f of the %d cores busy (load average %s at the start); however many sweepers share"
+                        + " them, %d cores at this cost fire at most about %,.0f complaints a second.",
+                        rows.get(0).lapor() * (jvm + postgres) / 1000, machine.cores(), machine.loadAverageAtStart(),
+                        machine.cores(), machine.cores() * 1000 / (jvm + postgres));
+                return rows.get(0).note() + "." + cpu + " What would close it: less work per due complaint (all of its"
+                        + " due timers fired in one append, one read and one transaction instead of three), then more"
+                        + " sweepers where there are cores for them.";
             }
             default:
                 if (family.startsWith("storage.")) {
@@ -191,6 +206,13 @@ final class Misses {
             List<?> values = (List<?>) v;
             return Numbers.median(values.stream().mapToDouble(Misses::number).toArray());
         }).orElse(Double.NaN);
+    }
+
+    /** CPU milliseconds under {@code path} in the storage benchmark's JSON, NaN when not measured. */
+    private static double storageCpu(Section s, String... path) {
+        List<String> full = new ArrayList<>(List.of("storageBenchmark"));
+        full.addAll(List.of(path));
+        return number(Markdown.detail(s, full.toArray(String[]::new)).orElse(null));
     }
 
     /** Mean CPU milliseconds per lifecycle of one series in the Flowable section, NaN when not measured. */

@@ -26,6 +26,35 @@ final class StorageFigures {
         return Numbers.list(out);
     }
 
+    /** {@code 0.78 + 1.50 ms}: the CPU milliseconds under two keys of {@code node}, a question mark for one not measured. */
+    private static String cpu(JsonNode node, String jvm, String postgres) {
+        return millis(node.path(jvm)) + " + " + millis(node.path(postgres)) + " ms";
+    }
+
+    private static String millis(JsonNode value) {
+        return value.isNumber() ? String.format(Locale.ROOT, "%.2f", value.asDouble()) : "?";
+    }
+
+    /** How the sweepers shared the round, checked, against {@code one}: the largest round of one sweeper, or null. */
+    private static String twoSweepersNote(JsonNode two, JsonNode one) {
+        List<String> shares = new ArrayList<>();
+        two.path("complaintsPerSweeper").forEach(n -> shares.add(String.format(Locale.ROOT, "%,d", n.asLong())));
+        StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "%d DueWorkDrivers, each with a Lapor of its own"
+                        + " on a thread of its own, one pool: %,d due in %,.0f ms, shares %s complaints; %,d timers fired, each"
+                        + " exactly once (checked in SQL)", two.path("sweepers").asInt(), two.path("due").asLong(),
+                two.path("sweepMillis").asDouble(), String.join(" and ", shares), two.path("timersFired").asLong()));
+        if (one != null) {
+            double oneRate = one.path("dueComplaintsPerSecond").asDouble();
+            note.append(String.format(Locale.ROOT, "; %.2fx the rate of 1 sweeper (%,.0f/s)",
+                    two.path("dueComplaintsPerSecond").asDouble() / oneRate, oneRate));
+        }
+        JsonNode cpu = two.path("cpuMillisPerDueComplaint");
+        if (!cpu.isMissingNode()) {
+            note.append("; CPU per due complaint (JVM + PostgreSQL): ").append(cpu(cpu, "jvm", "postgres"));
+        }
+        return note.toString();
+    }
+
     static Section read(Path file, double seconds) throws java.io.IOException {
         JsonNode root = Section.JSON.readTree(Files.readString(file));
         List<Row> rows = new ArrayList<>();
@@ -38,11 +67,15 @@ final class StorageFigures {
                 continue;
             }
             JsonNode trips = l.path("roundTripsPerLifecycle");
+            JsonNode cpu = l.path("cpuMillisPerLifecycle");
             rows.add(Row.of("storage.lifecycle." + threads, figure, "complaints/s", l.path("laporPerSecond").asDouble(),
                     "hand-written JDBC, 3 statements a step", l.path("handWrittenJdbcPerSecond").asDouble(), true,
                     Goal.ratioAtLeast(1.0), "windows lapor " + list(l.path("laporWindows")) + ", JDBC " + list(l.path("handWrittenJdbcWindows"))
                             + (trips.isMissingNode() ? "" : "; round trips per lifecycle: lapor " + trips.path("lapor")
-                            + ", JDBC " + trips.path("handWrittenJdbc"))));
+                            + ", JDBC " + trips.path("handWrittenJdbc"))
+                            + (cpu.isMissingNode() ? "" : "; CPU per lifecycle (JVM + PostgreSQL): lapor "
+                            + cpu(cpu, "laporJvm", "laporPostgres") + ", JDBC "
+                            + cpu(cpu, "handWrittenJdbcJvm", "handWrittenJdbcPostgres"))));
         }
         JsonNode due = root.path("dueWork");
         if (due.isMissingNode()) {
@@ -81,9 +114,11 @@ final class StorageFigures {
                 rows.add(Row.missing("storage.twoSweepers", "SLA sweep: two sweepers at once", Goal.atLeast(2000, "/s"),
                         "not measured by the storage benchmark in this run (no 'dueWork.twoSweepers' in its output)"));
             } else {
-                rows.add(Row.of("storage.twoSweepers", "SLA sweep: two sweepers at once", "complaints/s",
+                rows.add(Row.of("storage.twoSweepers", String.format(Locale.ROOT, "SLA sweep: %,d due among %,d, each"
+                                + " escalated and committed, %d sweepers at once", two.path("due").asLong(),
+                                due.path("complaints").asLong(), two.path("sweepers").asInt()), "complaints/s",
                         two.path("dueComplaintsPerSecond").asDouble(Double.NaN), null, null, true, Goal.atLeast(2000, "/s"),
-                        two.toString()));
+                        twoSweepersNote(two, last)));
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -93,8 +128,10 @@ final class StorageFigures {
                 + machine.path("postgres").asString("?") + " through a HikariCP pool of " + machine.path("poolSize").asString("?")
                 + ", synchronous_commit=" + machine.path("synchronousCommit").asString("?") + "; the lifecycle is submit, verify and"
                 + " dispatch, forward, follow-up, complete, each a committed transaction, against hand-written JDBC of three"
-                + " prepared statements a step; then the sweep's due-work query among 1,000,000 open complaints written with"
-                + " COPY). Its own description and table: lapor-benchmarks/README.md and its JSON in the details.");
+                + " prepared statements a step, with the CPU each spends per lifecycle in its JVM and in PostgreSQL; then the"
+                + " sweep's due-work query among 1,000,000 open complaints written with COPY, and sweeps of due complaints by"
+                + " one sweeper and by two at once). Its own description and table: lapor-benchmarks/README.md and its JSON"
+                + " in the details.");
         return new Section("storage", "Storage on PostgreSQL", seconds, rows, details, notes);
     }
 }

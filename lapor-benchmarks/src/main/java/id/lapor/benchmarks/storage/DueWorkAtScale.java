@@ -3,6 +3,8 @@ package id.lapor.benchmarks.storage;
 import id.lapor.core.Lapor;
 import id.lapor.core.access.Actor;
 import id.lapor.core.complaint.TrackingNumber;
+import id.lapor.core.port.DueWork;
+import id.lapor.core.sla.Timer;
 import id.lapor.core.timing.DueWorkDriver;
 import id.lapor.core.tracking.KeyedTrackingNumbers;
 import id.lapor.store.jdbc.JdbcComplaintStore;
@@ -21,8 +23,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -32,7 +42,7 @@ import org.postgresql.PGConnection;
  * table with {@code COPY} (their next timer due within the next 60 days, their record a stub that the
  * sweep never reads), so that setup takes seconds; the due ones are copies of one complaint submitted
  * through lapor, whose verification warning, breach and first escalation are all due, made in the
- * database like the tests' copies.
+ * database like the tests' copies. They are swept by one sweeper, or by several at once.
  */
 final class DueWorkAtScale {
     /** Tuesday 3 February 2026, 10:00 WIB: verification due within 4, 5 and 6 February. */
@@ -40,6 +50,8 @@ final class DueWorkAtScale {
     /** Monday 9 February 2026, 10:00 WIB: the warning, the breach and the first escalation are due. */
     static final Instant NOW = Instant.parse("2026-02-09T03:00:00Z");
     private static final int BATCH = 200;
+    /** The events that a timer's firing appends. */
+    private static final String TIMER_EVENTS = "('SlaWarned', 'SlaBreached', 'Escalated', 'Completed')";
     private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSX", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -146,13 +158,27 @@ final class DueWorkAtScale {
     record Round(int due, double claimMillis, double sweepMillis, int fired) {
     }
 
+    /** One sweeper's part of a round it shared: the complaints it claimed and the timers it fired. */
+    record Share(int complaints, int fired) {
+    }
+
+    /**
+     * A round swept by several sweepers at once: its wall time from their start until the last is done, each
+     * one's share, and the CPU spent per due complaint.
+     */
+    record SharedRound(int due, double sweepMillis, int timersPerComplaint, List<Share> shares, Spent spent) {
+        int fired() {
+            return shares.stream().mapToInt(Share::fired).sum();
+        }
+    }
+
     /**
      * Makes {@code count} complaints due, then times the query alone (claiming them all, batch after batch,
      * as sweeps do), then, the claims cleared, a whole sweep that fires their timers (warning, breach,
      * escalation: three appends each) with a {@link DueWorkDriver} on one thread.
      */
     Round round(int count) throws SQLException {
-        makeDue(count);
+        String[] due = makeDue(count);
         long t = System.nanoTime();
         int claimed = 0;
         for (List<TrackingNumber> batch = store.due(NOW, BATCH); !batch.isEmpty(); batch = store.due(NOW, BATCH)) {
@@ -164,21 +190,127 @@ final class DueWorkAtScale {
         }
         execute("UPDATE complaint SET claimed_until = NULL WHERE claimed_until IS NOT NULL");
 
-        DueWorkDriver driver = new DueWorkDriver(sweeper, store, BATCH);
         t = System.nanoTime();
+        int fired = sweepAll(new DueWorkDriver(sweeper, store, BATCH));
+        double sweepMillis = (System.nanoTime() - t) / 1e6;
+        checkEachTimerFiredOnce(due, fired);
+        return new Round(count, claimMillis, sweepMillis, fired);
+    }
+
+    /**
+     * Makes {@code count} complaints due as {@link #round} does, then sweeps them with {@code sweepers}
+     * {@link DueWorkDriver}s at once, each with a {@link Lapor} of its own on a thread of its own, sharing only
+     * the store and its pool: as nodes share one database. The claims (FOR UPDATE SKIP LOCKED, and the lease)
+     * hand each sweeper different complaints.
+     */
+    SharedRound sharedRound(int count, int sweepers, OptionalLong postmaster) throws Exception {
+        String[] due = makeDue(count);
+        ExecutorService threads = Executors.newFixedThreadPool(sweepers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(sweepers + 1);
+            List<Future<Share>> shares = new ArrayList<>();
+            for (int i = 0; i < sweepers; i++) {
+                Lapor node = Fixtures.laporBuilder(store, Clock.fixed(NOW, ZoneOffset.UTC)).trackingNumbers(numbers).build();
+                CountingDueWork claims = new CountingDueWork(store);
+                DueWorkDriver driver = new DueWorkDriver(node, claims, BATCH);
+                shares.add(threads.submit(() -> {
+                    start.await();
+                    int fired = sweepAll(driver);
+                    return new Share(claims.claimed, fired);
+                }));
+            }
+            Spent cpu = Spent.start(postmaster);
+            long t = System.nanoTime();
+            start.await();
+            List<Share> done = new ArrayList<>();
+            for (Future<Share> share : shares) {
+                done.add(share.get());
+            }
+            double sweepMillis = (System.nanoTime() - t) / 1e6;
+            Spent spent = Spent.since(cpu, count, postmaster);
+            SharedRound round = new SharedRound(count, sweepMillis, timersDue().size(), done, spent);
+            checkEachTimerFiredOnce(due, round.fired());
+            return round;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Sweeps until a sweep finds nothing due; answers the timers fired. */
+    private static int sweepAll(DueWorkDriver driver) {
         int fired = 0;
         for (int n = driver.sweep(); n > 0; n = driver.sweep()) {
             fired += n;
         }
-        double sweepMillis = (System.nanoTime() - t) / 1e6;
+        return fired;
+    }
+
+    /**
+     * Checks that nothing is due any more and that each of the {@code due} complaints has exactly one event for
+     * each timer due at {@link #NOW}, and none for another timer: every timer fired once, by whichever sweeper.
+     */
+    private void checkEachTimerFiredOnce(String[] due, int fired) throws SQLException {
         if (!store.due(NOW, 1).isEmpty()) {
             throw new IllegalStateException("complaints still due after the sweep");
         }
-        return new Round(count, claimMillis, sweepMillis, fired);
+        Set<String> timers = timersDue();
+        Set<String> firedTimers = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT e.event_json -> 'event' ->> 'timer', count(*), count(DISTINCT e.tracking_number)"
+                        + " FROM complaint_event e JOIN unnest(?::text[]) AS n (number) ON e.tracking_number = n.number"
+                        + " WHERE e.event_type IN " + TIMER_EVENTS + " GROUP BY 1")) {
+            s.setArray(1, c.createArrayOf("text", due));
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getLong(2) != due.length || rows.getLong(3) != due.length) {
+                        throw new IllegalStateException(String.format(Locale.ROOT, "timer %s fired %d times on %d of %d"
+                                + " complaints", rows.getString(1), rows.getLong(2), rows.getLong(3), due.length));
+                    }
+                    firedTimers.add(rows.getString(1));
+                }
+            }
+        }
+        if (!firedTimers.equals(timers) || fired != timers.size() * due.length) {
+            throw new IllegalStateException("expected timers " + timers + " to fire once on each of " + due.length
+                    + " complaints; the sweep fired " + fired + ", events found of timers " + firedTimers);
+        }
     }
 
-    /** Copies of one complaint submitted at {@link #SUBMITTED_AT}, each with its own number; the original is kept aside. */
-    private void makeDue(int count) throws SQLException {
+    /** The ids of the timers due at {@link #NOW} of the complaint copied: the same for every copy. */
+    private Set<String> timersDue() {
+        return store.find(template).orElseThrow().clock().orElseThrow().timers().stream()
+                .filter(timer -> !timer.due().due().isAfter(NOW))
+                .map(Timer::id)
+                .collect(Collectors.toSet());
+    }
+
+    /** The store's due work, counting the complaints it hands one sweeper. */
+    private static final class CountingDueWork implements DueWork {
+        private final DueWork store;
+        private int claimed;
+
+        CountingDueWork(DueWork store) {
+            this.store = store;
+        }
+
+        @Override
+        public List<TrackingNumber> due(Instant now, int limit) {
+            List<TrackingNumber> due = store.due(now, limit);
+            claimed += due.size();
+            return due;
+        }
+
+        @Override
+        public List<TrackingNumber> clocksOnCalendar(String calendarId, int version, TrackingNumber after, int limit) {
+            return store.clocksOnCalendar(calendarId, version, after, limit);
+        }
+    }
+
+    /**
+     * Copies of one complaint submitted at {@link #SUBMITTED_AT}, each with its own number; the original is kept
+     * aside. Answers the copies' numbers.
+     */
+    private String[] makeDue(int count) throws SQLException {
         if (template == null) {
             Lapor submitter = Fixtures.laporBuilder(store, Clock.fixed(SUBMITTED_AT, ZoneOffset.UTC)).trackingNumbers(numbers).build();
             template = submitter.submit(Actor.newReporter(), Fixtures.report().build()).trackingNumberOrThrow();
@@ -204,6 +336,7 @@ final class DueWorkAtScale {
                     + " FROM complaint_event t, unnest(?::text[]) AS n (number) WHERE t.tracking_number = ?", copies, false);
         }
         execute("ANALYZE complaint");
+        return copies;
     }
 
     private void copy(Connection c, String sql, String[] copies, boolean withDue) throws SQLException {

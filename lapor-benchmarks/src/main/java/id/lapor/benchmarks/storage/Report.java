@@ -9,6 +9,7 @@ import java.util.Locale;
 final class Report {
     static final double LIFECYCLE_GOAL = 1.0;
     static final double EMPTY_SWEEP_GOAL_MS = 10;
+    static final double SWEEP_GOAL_PER_SECOND = 2000;
     static final int LAPOR_ROUND_TRIPS = 10;
     static final int HAND_WRITTEN_ROUND_TRIPS = 20;
 
@@ -28,7 +29,7 @@ final class Report {
                 quote(System.getProperty("java.vm.name")), quote(postgres), quote(synchronousCommit), poolSize));
     }
 
-    void lifecycle(int threads, double[] lapor, double[] jdbc) {
+    void lifecycle(int threads, double[] lapor, double[] jdbc, Spent laporSpent, Spent jdbcSpent) {
         // The median of the windows: a neighbour's burst of work on the machine moves one window, not the figure.
         double l = median(lapor);
         double j = median(jdbc);
@@ -50,16 +51,49 @@ final class Report {
                     + " lapor reaches 1.0x once a round trip costs %.2f ms more than here)%n", LAPOR_ROUND_TRIPS,
                     HAND_WRITTEN_ROUND_TRIPS, breakEven));
         }
+        String laporCpu = cpuText(laporSpent);
+        String jdbcCpu = cpuText(jdbcSpent);
+        if (!laporCpu.isEmpty() || !jdbcCpu.isEmpty()) {
+            table.append(String.format(Locale.ROOT, "          CPU per lifecycle over the windows: lapor %s; hand-written %s%n",
+                    laporCpu.isEmpty() ? "?" : laporCpu, jdbcCpu.isEmpty() ? "?" : jdbcCpu));
+        }
+        List<String> cpu = new ArrayList<>(cpuJson("laporJvm", "laporPostgres", laporSpent));
+        cpu.addAll(cpuJson("handWrittenJdbcJvm", "handWrittenJdbcPostgres", jdbcSpent));
         json.add(String.format(Locale.ROOT, "\"lifecycle%dThreads\": {\"threads\": %d, \"laporPerSecond\": %.1f,"
                         + " \"handWrittenJdbcPerSecond\": %.1f, \"ratio\": %.3f, \"goal\": %.1f, \"met\": %s, \"laporWindows\": %s,"
-                        + " \"handWrittenJdbcWindows\": %s, \"roundTripsPerLifecycle\": {\"lapor\": %d, \"handWrittenJdbc\": %d}%s}",
+                        + " \"handWrittenJdbcWindows\": %s, \"roundTripsPerLifecycle\": {\"lapor\": %d, \"handWrittenJdbc\": %d}%s%s}",
                 threads, threads, l, j, ratio, LIFECYCLE_GOAL, ratio >= LIFECYCLE_GOAL, array(lapor), array(jdbc),
                 LAPOR_ROUND_TRIPS, HAND_WRITTEN_ROUND_TRIPS, breakEven > 0
-                        ? String.format(Locale.ROOT, ", \"breakEvenExtraRoundTripMillis\": %.3f", breakEven) : ""));
+                        ? String.format(Locale.ROOT, ", \"breakEvenExtraRoundTripMillis\": %.3f", breakEven) : "",
+                cpu.isEmpty() ? "" : ", \"cpuMillisPerLifecycle\": {" + String.join(", ", cpu) + "}"));
+    }
+
+    /** {@code JVM 0.78 ms + PostgreSQL 1.50 ms}, without a side that could not be read; empty without both. */
+    private static String cpuText(Spent spent) {
+        List<String> parts = new ArrayList<>();
+        if (!Double.isNaN(spent.jvmMillisPerUnit())) {
+            parts.add(String.format(Locale.ROOT, "JVM %.2f ms", spent.jvmMillisPerUnit()));
+        }
+        if (!Double.isNaN(spent.postgresMillisPerUnit())) {
+            parts.add(String.format(Locale.ROOT, "PostgreSQL %.2f ms", spent.postgresMillisPerUnit()));
+        }
+        return String.join(" + ", parts);
+    }
+
+    /** {@code "laporJvm": 0.780, "laporPostgres": 1.500}, without a side that could not be read. */
+    private static List<String> cpuJson(String jvmKey, String postgresKey, Spent spent) {
+        List<String> fields = new ArrayList<>();
+        if (!Double.isNaN(spent.jvmMillisPerUnit())) {
+            fields.add(String.format(Locale.ROOT, "\"%s\": %.3f", jvmKey, spent.jvmMillisPerUnit()));
+        }
+        if (!Double.isNaN(spent.postgresMillisPerUnit())) {
+            fields.add(String.format(Locale.ROOT, "\"%s\": %.3f", postgresKey, spent.postgresMillisPerUnit()));
+        }
+        return fields;
     }
 
     void dueWork(long before, double[] emptyBefore, long total, double insertSeconds, double[] empty, String plan,
-                 List<DueWorkAtScale.Round> rounds) {
+                 List<DueWorkAtScale.Round> rounds, DueWorkAtScale.SharedRound two) {
         double median = percentile(empty, 0.5);
         table.append("\nDue work among ").append(String.format(Locale.ROOT, "%,d", total)).append(" complaints")
                 .append(String.format(Locale.ROOT, " (%,d open ones written in %.1f s)%n", total - before, insertSeconds));
@@ -79,13 +113,37 @@ final class Report {
         }
         table.append("(query: claiming them all, 200 a batch, as sweeps do; sweep: a DueWorkDriver on one thread firing each"
                 + " complaint's warning, breach and escalation, one committed append each)\n");
+        String twoJson = twoSweepers(two);
         table.append("\nPlan of an empty sweep's query:\n").append(plan.indent(2));
         json.add(String.format(Locale.ROOT, "\"dueWork\": {\"complaints\": %d, \"openWritten\": %d, \"writeSeconds\": %.1f,"
                         + " \"emptySweepMillis\": {\"median\": %.3f, \"p99\": %.3f, \"max\": %.3f, \"goal\": %.1f, \"met\": %s},"
                         + " \"emptySweepMillisWithoutTheOpenOnes\": {\"complaints\": %d, \"median\": %.3f}, \"rounds\": [%s],"
-                        + " \"emptySweepPlan\": %s}", total, total - before, insertSeconds, median, percentile(empty, 0.99),
-                empty[empty.length - 1], EMPTY_SWEEP_GOAL_MS, median <= EMPTY_SWEEP_GOAL_MS, before,
-                percentile(emptyBefore, 0.5), String.join(", ", roundJson), quote(plan)));
+                        + " \"twoSweepers\": %s, \"emptySweepPlan\": %s}", total, total - before, insertSeconds, median,
+                percentile(empty, 0.99), empty[empty.length - 1], EMPTY_SWEEP_GOAL_MS, median <= EMPTY_SWEEP_GOAL_MS, before,
+                percentile(emptyBefore, 0.5), String.join(", ", roundJson), twoJson, quote(plan)));
+    }
+
+    /** The round swept by two sweepers at once, added to the table; answers its JSON. */
+    private String twoSweepers(DueWorkAtScale.SharedRound two) {
+        double perSecond = two.due() / (two.sweepMillis() / 1000);
+        boolean met = perSecond >= SWEEP_GOAL_PER_SECOND;
+        List<DueWorkAtScale.Share> shares = two.shares();
+        String complaints = String.join(", ", shares.stream().map(x -> String.valueOf(x.complaints())).toList());
+        String fired = String.join(", ", shares.stream().map(x -> String.valueOf(x.fired())).toList());
+        String cpu = cpuText(two.spent());
+        table.append(String.format(Locale.ROOT, "%,d due, %d sweepers at once (each a DueWorkDriver with a Lapor of its own,"
+                        + " on a thread of its own; one pool):%n  sweep %.0f ms, %,.0f complaints/s (goal ≥ %,.0f/s, %s);"
+                        + " %,d timers fired, each exactly once; shares %s complaints%s%n", two.due(), shares.size(), two.sweepMillis(),
+                perSecond, SWEEP_GOAL_PER_SECOND, met ? "met" : "MISSED", two.fired(),
+                String.join(" | ", shares.stream().map(x -> String.format(Locale.ROOT, "%,d", x.complaints())).toList()),
+                cpu.isEmpty() ? "" : "; CPU per due complaint " + cpu));
+        List<String> cpuFields = cpuJson("jvm", "postgres", two.spent());
+        return String.format(Locale.ROOT, "{\"due\": %d, \"sweepers\": %d, \"sweepMillis\": %.1f, \"timersFired\": %d,"
+                        + " \"timersPerComplaint\": %d, \"dueComplaintsPerSecond\": %.1f, \"goal\": %.1f, \"met\": %s,"
+                        + " \"complaintsPerSweeper\": [%s], \"timersPerSweeper\": [%s]%s}", two.due(), shares.size(),
+                two.sweepMillis(), two.fired(), two.timersPerComplaint(), perSecond, SWEEP_GOAL_PER_SECOND, met,
+                complaints, fired,
+                cpuFields.isEmpty() ? "" : ", \"cpuMillisPerDueComplaint\": {" + String.join(", ", cpuFields) + "}");
     }
 
     void seconds(double seconds) {

@@ -2,6 +2,7 @@ package id.lapor.benchmarks.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import id.lapor.benchmarks.report.Cpu;
 import id.lapor.core.Lapor;
 import id.lapor.core.tracking.KeyedTrackingNumbers;
 import id.lapor.store.jdbc.JdbcComplaintStore;
@@ -22,11 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * lapor's storage on PostgreSQL, measured in one run on one embedded PostgreSQL 18 and one HikariCP pool:
@@ -34,9 +37,12 @@ import java.util.concurrent.Future;
  * <ol>
  *   <li>the lifecycle of a complaint (submit, verify and dispatch, forward, follow-up, complete; each step a
  *       committed transaction) through lapor against {@link HandWrittenLifecycle hand-written JDBC}, with 1
- *       and with 4 threads, both warmed up first, then measured in alternating windows; goal lapor ≥ 1.0x;</li>
+ *       and with 4 threads, both warmed up first, then measured in alternating windows; goal lapor ≥ 1.0x;
+ *       with the CPU each side spends per lifecycle, in this JVM and in PostgreSQL;</li>
  *   <li>the SLA sweep's due-work query among 1,000,000 open complaints: an empty sweep (goal ≤ 10 ms), and
- *       sweeps with 10, 100, 1,000 and 10,000 due, whose cost should follow the number due, not the total.</li>
+ *       sweeps with 10, 100, 1,000 and 10,000 due, whose cost should follow the number due, not the total;
+ *       then 10,000 due swept by two sweepers at once (goal ≥ 2,000 due complaints a second), each timer
+ *       checked to have fired once.</li>
  * </ol>
  *
  * Prints a table and writes the figures as JSON. Not a test: nothing here fails on a missed goal.
@@ -53,6 +59,8 @@ public final class StorageBenchmark {
     /** The lifecycles run at a fixed instant: Tuesday 3 March 2026, 10:00 WIB. */
     private static final Instant LIFECYCLE_AT = Instant.parse("2026-03-03T03:00:00Z");
     private static final int ROUNDS = 3;
+    /** Due complaints of the round swept by two sweepers at once: as many as the largest round of one. */
+    private static final int TWO_SWEEPERS_DUE = 10_000;
 
     private StorageBenchmark() {
     }
@@ -80,33 +88,42 @@ public final class StorageBenchmark {
             LifecycleRun handWritten = new HandWrittenLifecycle(pool, Clock.systemUTC());
 
             // 1. The lifecycle, lapor against hand-written JDBC.
+            OptionalLong postmaster = Cpu.postmaster(pool);
             progress("warming up: lapor and hand-written JDBC, %d s each on 1 thread, then on 4", warmup.toSeconds());
             for (int threads : new int[] {1, 4}) {
-                perSecond(viaLapor, threads, threads == 1 ? warmup : warmup.dividedBy(2));
-                perSecond(handWritten, threads, threads == 1 ? warmup : warmup.dividedBy(2));
+                measure(viaLapor, threads, threads == 1 ? warmup : warmup.dividedBy(2), postmaster);
+                measure(handWritten, threads, threads == 1 ? warmup : warmup.dividedBy(2), postmaster);
             }
             for (int threads : new int[] {1, 4}) {
                 // Vacuumed now, the tables' dead rows do not bring autovacuum into a window; a short run of each
                 // side on this many threads comes first.
                 vacuum(pool);
-                perSecond(viaLapor, threads, Duration.ofSeconds(3));
-                perSecond(handWritten, threads, Duration.ofSeconds(3));
+                measure(viaLapor, threads, Duration.ofSeconds(3), postmaster);
+                measure(handWritten, threads, Duration.ofSeconds(3), postmaster);
                 double[] laporRates = new double[ROUNDS];
                 double[] jdbcRates = new double[ROUNDS];
+                Spent laporSpent = Spent.NOTHING;
+                Spent jdbcSpent = Spent.NOTHING;
                 for (int r = 0; r < ROUNDS; r++) {
                     // Alternating windows, each side first in turn, so that a drift of the machine or the
                     // database's growth hits both alike.
+                    Window l;
+                    Window j;
                     if (r % 2 == 0) {
-                        laporRates[r] = perSecond(viaLapor, threads, window);
-                        jdbcRates[r] = perSecond(handWritten, threads, window);
+                        l = measure(viaLapor, threads, window, postmaster);
+                        j = measure(handWritten, threads, window, postmaster);
                     } else {
-                        jdbcRates[r] = perSecond(handWritten, threads, window);
-                        laporRates[r] = perSecond(viaLapor, threads, window);
+                        j = measure(handWritten, threads, window, postmaster);
+                        l = measure(viaLapor, threads, window, postmaster);
                     }
+                    laporRates[r] = l.perSecond();
+                    jdbcRates[r] = j.perSecond();
+                    laporSpent = laporSpent.plus(l.spent());
+                    jdbcSpent = jdbcSpent.plus(j.spent());
                     progress("%d thread(s), window %d: lapor %.0f, hand-written JDBC %.0f lifecycles/s", threads, r + 1,
                             laporRates[r], jdbcRates[r]);
                 }
-                report.lifecycle(threads, laporRates, jdbcRates);
+                report.lifecycle(threads, laporRates, jdbcRates, laporSpent, jdbcSpent);
             }
 
             // 2. The due-work query among many open complaints.
@@ -127,7 +144,11 @@ public final class StorageBenchmark {
                         round.fired());
                 rounds.add(round);
             }
-            report.dueWork(before, emptyBefore, total, insertSeconds, empty, plan, rounds);
+            DueWorkAtScale.SharedRound two = due.sharedRound(TWO_SWEEPERS_DUE, 2, postmaster);
+            progress("%,d due, two sweepers at once: sweep %.0f ms (%,d timers fired; shares %s complaints)", two.due(),
+                    two.sweepMillis(), two.fired(), two.shares().stream()
+                            .map(s -> String.format(Locale.ROOT, "%,d", s.complaints())).collect(Collectors.joining(" | ")));
+            report.dueWork(before, emptyBefore, total, insertSeconds, empty, plan, rounds, two);
             report.seconds((System.nanoTime() - started) / 1e9);
 
             System.out.println();
@@ -138,11 +159,15 @@ public final class StorageBenchmark {
         }
     }
 
+    /** One window: lifecycles per second, and the lifecycles done with the CPU they took. */
+    record Window(double perSecond, Spent spent) {
+    }
+
     /**
-     * Runs {@code run} on {@code threads} threads for {@code window}: each thread starts lifecycles until the
-     * window is over and finishes the one it is in. Answers whole lifecycles per second.
+     * Runs {@code run} on {@code threads} threads for {@code length}: each thread starts lifecycles until the
+     * window is over and finishes the one it is in. Answers whole lifecycles per second, and what they spent.
      */
-    static double perSecond(LifecycleRun run, int threads, Duration window) throws Exception {
+    static Window measure(LifecycleRun run, int threads, Duration length, OptionalLong postmaster) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CyclicBarrier start = new CyclicBarrier(threads + 1);
@@ -160,14 +185,16 @@ public final class StorageBenchmark {
                 };
                 counts.add(pool.submit(worker));
             }
+            Spent cpu = Spent.start(postmaster);
             long begin = System.nanoTime();
-            end[0] = begin + window.toNanos();
+            end[0] = begin + length.toNanos();
             start.await();
             int total = 0;
             for (Future<Integer> f : counts) {
                 total += f.get();
             }
-            return total / ((System.nanoTime() - begin) / 1e9);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            return new Window(total / seconds, Spent.since(cpu, total, postmaster));
         } finally {
             pool.shutdownNow();
         }
