@@ -54,10 +54,11 @@ public interface Dialect {
     boolean isUniqueViolation(SQLException e);
 
     /**
-     * The next value of the tracking-number sequence, from 0 on, in its own short transaction: a value
-     * is never handed out twice, even to other processes, though a failed submission may leave a gap.
+     * Reserves the next {@code count} values of the tracking-number sequence (which starts at 0) in one
+     * short transaction of its own: a value is never reserved twice, even by other processes. Values
+     * reserved and never used (a node stopped, a submission failed) are gaps, which numbers may have.
      */
-    long nextSequence(Connection connection) throws SQLException;
+    long[] reserveSequence(Connection connection, int count) throws SQLException;
 
     static Dialect postgres() {
         return new PostgresDialect();

@@ -69,6 +69,9 @@ public final class JdbcComplaintStore
     /** How long a sweeper's claim on a due complaint lasts, unless the builder says otherwise. */
     public static final Duration DEFAULT_DUE_LEASE = Duration.ofMinutes(2);
     private static final Duration LONGEST_DUE_LEASE = Duration.ofDays(1);
+    /** How many tracking-number sequence values are reserved at once, unless the builder says otherwise. */
+    public static final int DEFAULT_SEQUENCE_BLOCK = 32;
+    private static final int MAX_SEQUENCE_BLOCK = 10_000;
     private static final String ON_CALENDAR = "SELECT tracking_number FROM complaint WHERE clock_calendar = ?"
             + " AND tracking_number > ? AND clock_calendar_version < ? ORDER BY tracking_number LIMIT ?";
     private static final String COUNT_SUBMITTED = "SELECT responsible_unit, state, count(*) FROM complaint"
@@ -84,12 +87,14 @@ public final class JdbcComplaintStore
     private final AutoCloseable owned;
     private final Duration dueLease;
     private final String claimDue;
+    private final SequenceBlocks sequence;
 
-    private JdbcComplaintStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, Duration dueLease) {
+    private JdbcComplaintStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, Duration dueLease, int sequenceBlock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.owned = owned;
         this.dueLease = dueLease;
+        this.sequence = new SequenceBlocks(sequenceBlock, this::reserveSequence);
         this.claimDue = String.format(Locale.ROOT, CLAIM_DUE, dialect.skipLocked());
         this.sql = new Sql(dataSource, dialect);
         this.appender = dialect instanceof PostgresDialect postgres ? postgres.appender() : new StatementAppender(dialect);
@@ -105,12 +110,22 @@ public final class JdbcComplaintStore
         return dialect;
     }
 
-    /** Distinct values for {@link id.lapor.core.complaint.KeyedTrackingNumbers}, from 0, shared by every process on the database. */
+    /**
+     * Distinct values for {@link id.lapor.core.tracking.KeyedTrackingNumbers}, from the database's
+     * sequence, which every process on the database shares. The store reserves them in blocks of
+     * {@linkplain Builder#sequenceBlock the block size} and hands them out one by one, so that most
+     * submissions need no transaction of their own for their number; what a stopped process had reserved
+     * and not handed out is a gap in the sequence.
+     */
     public long nextSequence() {
+        return sequence.next();
+    }
+
+    private long[] reserveSequence(int count) {
         try (Connection c = dataSource.getConnection()) {
-            return dialect.nextSequence(c);
+            return dialect.reserveSequence(c, count);
         } catch (SQLException e) {
-            throw sql.failed("advance the tracking-number sequence", e);
+            throw sql.failed("reserve " + count + " values of the tracking-number sequence", e);
         }
     }
 
@@ -211,6 +226,11 @@ public final class JdbcComplaintStore
         // RETURNING keeps no order: sort as the claim picked them.
         claimed.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::number));
         return claimed.stream().map(Claimed::number).toList();
+    }
+
+    /** How many values of the tracking-number sequence {@link #nextSequence} reserves at once. */
+    public int sequenceBlock() {
+        return sequence.blockSize();
     }
 
     /** How long a claim made by {@link #due} keeps a complaint from other sweepers. */
@@ -329,6 +349,7 @@ public final class JdbcComplaintStore
         private boolean migrate;
         private AutoCloseable owned;
         private Duration dueLease = DEFAULT_DUE_LEASE;
+        private int sequenceBlock = DEFAULT_SEQUENCE_BLOCK;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -369,6 +390,23 @@ public final class JdbcComplaintStore
             return this;
         }
 
+        /**
+         * How many values of the tracking-number sequence {@link JdbcComplaintStore#nextSequence} reserves
+         * in one transaction; {@value #DEFAULT_SEQUENCE_BLOCK} unless set. Larger blocks spare more
+         * transactions (on SQLite each is a synchronous commit, as long as the submission's own) and leave
+         * larger gaps when a process stops; 1 reserves each value as it is needed.
+         *
+         * @throws IllegalArgumentException when not between 1 and 10,000
+         */
+        public Builder sequenceBlock(int size) {
+            if (size < 1 || size > MAX_SEQUENCE_BLOCK) {
+                throw new IllegalArgumentException("the sequence block must hold between 1 and " + MAX_SEQUENCE_BLOCK
+                        + " values, got " + size);
+            }
+            this.sequenceBlock = size;
+            return this;
+        }
+
         /** What {@link JdbcComplaintStore#close()} closes: the data source, when the store made it. */
         Builder owning(AutoCloseable resource) {
             this.owned = resource;
@@ -394,7 +432,7 @@ public final class JdbcComplaintStore
             if (migrate) {
                 Migrations.migrate(dataSource, d);
             }
-            return new JdbcComplaintStore(dataSource, d, owned, dueLease);
+            return new JdbcComplaintStore(dataSource, d, owned, dueLease, sequenceBlock);
         }
 
         private static void requireSchema(Connection c, Dialect d) {

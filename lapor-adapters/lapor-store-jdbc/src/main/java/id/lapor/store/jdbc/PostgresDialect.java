@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -102,11 +101,19 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public long nextSequence(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet rows = s.executeQuery("SELECT nextval('tracking_number_sequence')")) {
-            rows.next();
-            return rows.getLong(1);
+    public long[] reserveSequence(Connection connection, int count) throws SQLException {
+        // A sequence is outside transactions: each value is taken for good, whatever happens next.
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT nextval('tracking_number_sequence') FROM generate_series(1, ?)")) {
+            s.setInt(1, count);
+            long[] values = new long[count];
+            try (ResultSet rows = s.executeQuery()) {
+                for (int i = 0; i < count; i++) {
+                    rows.next();
+                    values[i] = rows.getLong(1);
+                }
+            }
+            return values;
         }
     }
 

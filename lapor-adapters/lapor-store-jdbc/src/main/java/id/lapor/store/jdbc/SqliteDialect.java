@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.LongStream;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -81,13 +81,18 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public long nextSequence(Connection connection) throws SQLException {
+    public long[] reserveSequence(Connection connection, int count) throws SQLException {
         // One statement in auto-commit: its own transaction, serialised by SQLite's write lock.
-        try (Statement s = connection.createStatement();
-             ResultSet rows = s.executeQuery(
-                     "UPDATE tracking_number_sequence SET next_value = next_value + 1 RETURNING next_value - 1")) {
-            rows.next();
-            return rows.getLong(1);
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE tracking_number_sequence SET next_value = next_value + ? RETURNING next_value - ?")) {
+            s.setInt(1, count);
+            s.setInt(2, count);
+            long first;
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                first = rows.getLong(1);
+            }
+            return LongStream.range(first, first + count).toArray();
         }
     }
 

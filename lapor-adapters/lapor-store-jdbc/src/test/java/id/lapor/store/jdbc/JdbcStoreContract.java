@@ -356,6 +356,40 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
     }
 
     @Test
+    @DisplayName("two stores on one database (two nodes) reserve sequence blocks and never hand out a value twice")
+    void sequenceBlocksAreSharedByNodes() throws Exception {
+        JdbcComplaintStore other = JdbcComplaintStore.builder(dataSource()).sequenceBlock(7).build();
+        assertThat(jdbc.sequenceBlock()).isEqualTo(JdbcComplaintStore.DEFAULT_SEQUENCE_BLOCK);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Long>>> parts = new ArrayList<>();
+            for (JdbcComplaintStore node : List.of(jdbc, other, jdbc, other)) {
+                parts.add(pool.submit(() -> {
+                    List<Long> values = new ArrayList<>();
+                    for (int i = 0; i < 100; i++) {
+                        values.add(node.nextSequence());
+                    }
+                    return values;
+                }));
+            }
+            Set<Long> all = new HashSet<>();
+            for (Future<List<Long>> part : parts) {
+                all.addAll(part.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(400).allMatch(v -> v >= 0);
+        } finally {
+            pool.shutdownNow();
+        }
+        // Each node reserved whole blocks: at most one block each is left over, as a gap.
+        long reserved = jdbc.dialect() instanceof PostgresDialect
+                ? one("SELECT last_value + 1 FROM tracking_number_sequence")
+                : one("SELECT next_value FROM tracking_number_sequence");
+        assertThat(reserved).isBetween(400L, 400L + JdbcComplaintStore.DEFAULT_SEQUENCE_BLOCK + 7);
+        assertThatThrownBy(() -> JdbcComplaintStore.builder(dataSource()).sequenceBlock(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 10000 values, got 0");
+    }
+
+    @Test
     @DisplayName("the event table is append-only: the database itself refuses updates and deletes")
     void eventsAreAppendOnly() {
         submit();
@@ -449,6 +483,8 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
     /**
      * Eight threads give random commands to the same 100 complaints. Each thread reads a complaint and
      * picks a command its state allows, so many race and conflict. No accepted command may be lost.
+     * The threads take turns between two Lapor instances (two nodes), so each node's recent copies of
+     * the complaints go stale under it.
      */
     @Test
     @DisplayName("racing random commands on 100 complaints lose no update and leave every history legal and complete")
@@ -473,11 +509,14 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
             secrets.put(n, ((id.lapor.core.Submission.Created) created).secret());
         }
         int threads = 8;
+        RefusalCounter counted = new RefusalCounter(store);
+        List<Lapor> nodes = List.of(Fixtures.lapor(counted, clock), Fixtures.lapor(counted, clock));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<RandomCommands.Result>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             SplittableRandom random = new SplittableRandom(seed + t);
-            Callable<RandomCommands.Result> work = () -> new RandomCommands(lapor, store, numbers, secrets, random)
+            Lapor node = nodes.get(t % nodes.size());
+            Callable<RandomCommands.Result> work = () -> new RandomCommands(node, store, numbers, secrets, random)
                     .run(commandsPerThread);
             results.add(pool.submit(work));
         }
@@ -509,9 +548,10 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
                     .allMatch(v -> v >= 1 && v <= stored.version());
             owed.addAll(owed(history));
         }
-        System.out.println(jdbc.dialect() + ": " + accepted + " commands accepted, " + conflicts + " conflicts");
+        System.out.println(jdbc.dialect() + ": " + accepted + " commands accepted, " + conflicts + " conflicts, "
+                + counted.refused.get() + " appends refused as stale");
         assertThat(accepted).as("the race lets commands through").isGreaterThan(threads * commandsPerThread / 4);
-        assertThat(conflicts).as("the threads do race").isPositive();
+        assertThat(counted.refused.get()).as("the threads do race: the store refuses appends at stale versions").isPositive();
         assertThat(outboxIds()).as("outbox rows, written only with their events")
                 .isEqualTo(owed.stream().map(OutboxMessage::id).collect(java.util.stream.Collectors.toSet()));
         assertThat(outboxIds()).hasSize(owed.size());
@@ -561,6 +601,50 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
     protected void execute(String sql) throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    /** The single value {@code sql} selects. */
+    protected long one(String sql) throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The store, counting the appends it refuses because another writer came first. */
+    private static final class RefusalCounter implements ComplaintStore {
+        final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        private final ComplaintStore delegate;
+
+        RefusalCounter(ComplaintStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<Complaint> find(TrackingNumber trackingNumber) {
+            return delegate.find(trackingNumber);
+        }
+
+        @Override
+        public List<RecordedEvent> history(TrackingNumber trackingNumber) {
+            return delegate.history(trackingNumber);
+        }
+
+        @Override
+        public Optional<TrackingNumber> findByChannelMessage(Channel channel, String messageId) {
+            return delegate.findByChannelMessage(channel, messageId);
+        }
+
+        @Override
+        public void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> outbox) {
+            try {
+                delegate.append(expectedVersion, after, events, outbox);
+            } catch (ConcurrentUpdateException e) {
+                refused.incrementAndGet();
+                throw e;
+            }
         }
     }
 }
