@@ -74,6 +74,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lapor {
     private static final Logger log = LoggerFactory.getLogger(Lapor.class);
+    /** How many recent complaints a Lapor keeps unless its builder says otherwise. */
+    public static final int DEFAULT_RECENT_COMPLAINTS = 1_000;
     private static final Set<Role> SUBMITTERS = EnumSet.of(Role.REPORTER, Role.VERIFIER, Role.UNIT_OPERATOR, Role.SYSTEM);
 
     private final Clock clock;
@@ -89,6 +91,7 @@ public final class Lapor {
     private final Validator validator;
     private final SlaClocks clocks;
     private final PolicyBook policies;
+    private final RecentComplaints recent;
 
     private Lapor(Builder b) {
         this.clock = b.clock;
@@ -103,6 +106,7 @@ public final class Lapor {
         this.random = b.random;
         this.clocks = new SlaClocks(b.sla, b.escalations, b.calendars, b.directory, b.policies);
         this.policies = b.policies;
+        this.recent = new RecentComplaints(b.recentComplaints);
         ValidatorFactory factory = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .clockProvider(() -> b.clock)
@@ -157,6 +161,7 @@ public final class Lapor {
             // Two deliveries of one message raced past the look-up above; the first one won.
             return new Submission.AlreadySubmitted(e.existing());
         }
+        recent.put(change.after);
         log.debug("complaint {} submitted through {}", number, report.channel());
         tell(change.events);
         return new Submission.Created(number, secret);
@@ -178,7 +183,20 @@ public final class Lapor {
         if (!violations.isEmpty()) {
             return new Outcome.Invalid(sorted(violations));
         }
-        Optional<Complaint> found = store.find(trackingNumber);
+        Complaint recentCopy = recent.get(trackingNumber);
+        if (recentCopy != null) {
+            Outcome outcome = decideAndStore(actor, trackingNumber, command, expectedVersion, Optional.of(recentCopy));
+            if (outcome instanceof Outcome.Accepted) {
+                return outcome;
+            }
+            // Refused, conflicting or out of sight on a copy that may be stale: decided again on the store's.
+            recent.forget(trackingNumber);
+        }
+        return decideAndStore(actor, trackingNumber, command, expectedVersion, read(trackingNumber));
+    }
+
+    private Outcome decideAndStore(Actor actor, TrackingNumber trackingNumber, Command command, long expectedVersion,
+                                   Optional<Complaint> found) {
         if (found.isEmpty() || !views.scope().canSee(actor, found.get()) && found.get().confidential()) {
             return new Outcome.NotFound(trackingNumber);
         }
@@ -210,23 +228,39 @@ public final class Lapor {
     /**
      * Fires every timer of the complaint that is due now, one event each, in due order: warnings,
      * breaches, escalation levels, the automatic completion. Each event records when the timer was due;
-     * its time is when it was processed. A timer fires once: if another sweeper fired it first, this
-     * one stops at the conflict.
+     * its time is when it was processed. All of them are stored in one append at the version they were
+     * decided on, so a timer fires once: what another sweeper fired first, this call does not fire again.
      *
      * @return how many timers this call fired
      */
     public int runDue(TrackingNumber trackingNumber) {
-        Actor system = Actor.system("sla");
-        int fired = 0;
-        while (true) {
-            Optional<Complaint> found = store.find(trackingNumber);
-            Instant now = clock.instant();
-            Optional<StageClock> running = found.flatMap(Complaint::clock);
-            Optional<Timer> due = running.flatMap(k -> k.dueAt(now));
-            if (due.isEmpty()) {
+        Complaint recentCopy = recent.get(trackingNumber);
+        if (recentCopy != null) {
+            int fired = fireDue(Optional.of(recentCopy));
+            if (fired > 0) {
                 return fired;
             }
-            Complaint before = found.get();
+            // Nothing due on a copy that may be stale, or another writer came first: asked again of the store.
+            recent.forget(trackingNumber);
+        }
+        return fireDue(read(trackingNumber));
+    }
+
+    private int fireDue(Optional<Complaint> found) {
+        if (found.isEmpty()) {
+            return 0;
+        }
+        Actor system = Actor.system("sla");
+        Instant now = clock.instant();
+        Change change = new Change(found.get());
+        int fired = 0;
+        while (true) {
+            Complaint before = change.after;
+            Optional<StageClock> running = before.clock();
+            Optional<Timer> due = running.flatMap(k -> k.dueAt(now));
+            if (due.isEmpty()) {
+                break;
+            }
             Timer timer = due.get();
             Event event;
             State next = before.state();
@@ -240,18 +274,17 @@ public final class Lapor {
                 Lifecycle.Decision decision = lifecycle.decide(before, system, command);
                 if (decision instanceof Lifecycle.Decision.Refuse r) {
                     // Cannot happen while the table lets the system escalate and complete in every timed state.
-                    throw new LaporException("timer " + timer.id() + " of " + trackingNumber + " was refused: "
+                    throw new LaporException("timer " + timer.id() + " of " + before.trackingNumber() + " was refused: "
                             + r.refusal().message());
                 }
                 Lifecycle.Decision.Accept accept = (Lifecycle.Decision.Accept) decision;
                 next = accept.next();
                 event = withTimer(accept.event(), timer);
             }
-            if (store(new Change(before).then(system, next, event, now)).isPresent()) {
-                return fired;
-            }
+            change.then(system, next, event, now);
             fired++;
         }
+        return fired > 0 && store(change).isEmpty() ? fired : 0;
     }
 
     /**
@@ -260,7 +293,7 @@ public final class Lapor {
      * @return true when the deadline or a timer moved
      */
     public boolean recomputeDeadline(TrackingNumber trackingNumber, String reason) {
-        Optional<Complaint> found = store.find(trackingNumber);
+        Optional<Complaint> found = read(trackingNumber);
         Optional<Event.DeadlineMoved> moved = found.flatMap(c -> clocks.recompute(c, reason));
         if (moved.isEmpty()) {
             return false;
@@ -297,7 +330,14 @@ public final class Lapor {
 
     /** The complaint with its history as {@code actor} may read it; empty when they may not see it or it does not exist. */
     public Optional<ComplaintView> view(Actor actor, TrackingNumber trackingNumber) {
-        return store.find(trackingNumber).flatMap(c -> views.of(actor, c, store.history(trackingNumber)));
+        return read(trackingNumber).flatMap(c -> views.of(actor, c, store.history(trackingNumber)));
+    }
+
+    /** The complaint as the store has it now, kept as the recent copy for the commands that may follow. */
+    private Optional<Complaint> read(TrackingNumber trackingNumber) {
+        Optional<Complaint> found = store.find(trackingNumber);
+        found.ifPresent(recent::put);
+        return found;
     }
 
     public Clock clock() {
@@ -332,8 +372,10 @@ public final class Lapor {
         try {
             store.append(change.expectedVersion, change.after, change.events, change.outbox);
         } catch (ConcurrentUpdateException e) {
+            recent.forget(change.after.trackingNumber());
             return Optional.of(new Outcome.Conflict(change.after.trackingNumber(), change.expectedVersion));
         }
+        recent.put(change.after);
         tell(change.events);
         return Optional.empty();
     }
@@ -461,8 +503,25 @@ public final class Lapor {
         private EscalationLadder escalations = EscalationLadder.standard();
         private CalendarBook calendars;
         private PolicyBook policies;
+        private int recentComplaints = DEFAULT_RECENT_COMPLAINTS;
 
         private Builder() {
+        }
+
+        /**
+         * How many complaints this Lapor keeps the latest copy of, as it wrote or read them, so that a
+         * command on one is decided without a read of the store (the append's version check proves the
+         * copy current; a refusal or conflict on it is decided again on a fresh read);
+         * {@value #DEFAULT_RECENT_COMPLAINTS} unless set, 0 for none. A copy takes a few kilobytes.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder recentComplaints(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("recentComplaints must not be negative, got " + capacity);
+            }
+            this.recentComplaints = capacity;
+            return this;
         }
 
         /** SLA targets per stage; {@link SlaPolicy#standard()} (SP4N-LAPOR's) by default. */

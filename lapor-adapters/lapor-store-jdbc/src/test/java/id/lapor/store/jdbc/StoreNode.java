@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     "ACK &lt;i&gt; &lt;tracking number&gt; created|already", the moment a gateway would be acknowledged
  * sweep &lt;jdbc-url&gt; &lt;lease-millis&gt; &lt;batch&gt; &lt;instant&gt;...
  *     prints READY, waits for GO, then runs a DueWorkDriver at each instant in turn until nothing more
- *     fires; prints "FIRED &lt;k&gt;" after every 10th timer, "SWEPT &lt;instant&gt; &lt;fired&gt;" after each
+ *     fires; prints "FIRED &lt;k&gt;" each time the timers fired pass a multiple of 10, "SWEPT &lt;instant&gt; &lt;fired&gt;" after each
  *     instant and "DONE &lt;fired&gt; &lt;start-millis&gt; &lt;end-millis&gt;" (wall clock) at the end
  * </pre>
  */
@@ -122,13 +122,15 @@ final class StoreNode {
     private static void sweep(HikariDataSource dataSource, Duration lease, int batch, List<Instant> instants) throws Exception {
         JdbcComplaintStore store = JdbcComplaintStore.builder(dataSource).dueLease(lease).build();
         SettableClock clock = new SettableClock(instants.get(0));
-        AtomicInteger appends = new AtomicInteger();
+        AtomicInteger fired = new AtomicInteger();
         Lapor lapor = Fixtures.laporBuilder(store, clock)
                 .trackingNumbers(new KeyedTrackingNumbers(KEY, store::nextSequence))
                 .listener(events -> {
-                    // Each timer fired is one append; the sweep is all this node stores.
-                    int k = appends.incrementAndGet();
-                    if (k % 10 == 0) {
+                    // Each event is a timer fired (a complaint's due timers are one append); the sweep is all
+                    // this node stores.
+                    int before = fired.getAndAdd(events.size());
+                    int k = before + events.size();
+                    if (k / 10 > before / 10) {
                         OUT.println("FIRED " + k);
                         OUT.flush();
                     }
@@ -148,12 +150,12 @@ final class StoreNode {
         int total = 0;
         for (Instant at : instants) {
             clock.set(at);
-            int fired = 0;
+            int firedAt = 0;
             for (int n = driver.sweep(); n > 0; n = driver.sweep()) {
-                fired += n;
+                firedAt += n;
             }
-            total += fired;
-            OUT.println("SWEPT " + at + " " + fired);
+            total += firedAt;
+            OUT.println("SWEPT " + at + " " + firedAt);
         }
         long end = System.currentTimeMillis();
         OUT.println("DONE " + total + " " + start + " " + end);
