@@ -107,14 +107,17 @@ final class KannelHarness implements AutoCloseable {
     }
 
     /** Writes the configuration and starts bearerbox and smsbox; returns once smsbox is connected and sendsms listens. */
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
     static KannelHarness start(String name, Settings settings) throws IOException {
         Path logs = Files.createDirectories(Paths.get("target", "kannel-logs", name).toAbsolutePath());
         KannelHarness k = new KannelHarness(Files.createTempDirectory("lapor-kannel-"), logs);
         k.writeConfig(settings);
         k.launch(bearerbox().orElseThrow(), "bearerbox.out");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> k.status().contains("FAKE:" + k.smscPort));
+        // Seconds as a rule; a loaded machine has taken more than 10.
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(50)).until(() -> k.status().contains("FAKE:" + k.smscPort));
         k.launch(smsbox().orElseThrow(), "smsbox.out");
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(50))
                 .until(() -> k.status().contains("smsbox:") && k.status().contains("on-line") && listening(k.sendsmsPort));
         return k;
     }
