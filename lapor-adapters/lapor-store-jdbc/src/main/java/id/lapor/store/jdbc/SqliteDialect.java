@@ -66,7 +66,7 @@ public final class SqliteDialect implements Dialect {
             if (json.length() > 1) {
                 json.append(',');
             }
-            quote(json, v);
+            JsonRows.quote(json, v);
         }
         statement.setString(index, json.append(']').toString());
     }
@@ -96,20 +96,6 @@ public final class SqliteDialect implements Dialect {
         }
     }
 
-    private static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
-    }
 
     @Override
     public String toString() {
