@@ -152,9 +152,9 @@ public final class Lapor {
                 report.confidential(), report.targetInstitution(),
                 report.priority() == null ? Priority.NORMAL : report.priority(), SecretHash.of(secret, random),
                 report.channelMessageId());
-        RecordedEvent first = new RecordedEvent(number, 1, clock.instant(), ActorRef.of(submitter), State.SUBMITTED, submitted);
-        Complaint created = Complaint.start(first);
-        Change change = new Change(created, first).followUps(null, submitted, first.at());
+        RecordedEvent first = withEffects(null,
+                new RecordedEvent(number, 1, clock.instant(), ActorRef.of(submitter), State.SUBMITTED, submitted));
+        Change change = new Change(Complaint.start(first), first);
         try {
             store.append(0, change.after, change.events, change.outbox);
         } catch (DuplicateSubmissionException e) {
@@ -163,7 +163,7 @@ public final class Lapor {
         }
         recent.put(change.after);
         log.debug("complaint {} submitted through {}", number, report.channel());
-        tell(change.events);
+        tell(change.before, change.events);
         return new Submission.Created(number, secret);
     }
 
@@ -376,58 +376,65 @@ public final class Lapor {
             return Optional.of(new Outcome.Conflict(change.after.trackingNumber(), change.expectedVersion));
         }
         recent.put(change.after);
-        tell(change.events);
+        tell(change.before, change.events);
         return Optional.empty();
     }
 
-    /** The events one command appends (its own and the clock's), the complaint after them and the outbox messages owed. */
+    /** The events one call appends (a command's, or the timers fired by a sweep), the complaint after them and the outbox messages owed. */
     private final class Change {
         final long expectedVersion;
+        /** The complaint before the change; null when the change creates it. */
+        final Complaint before;
         Complaint after;
         final List<RecordedEvent> events = new ArrayList<>(2);
         final List<OutboxMessage> outbox = new ArrayList<>(4);
 
         Change(Complaint before) {
             this.expectedVersion = before.version();
+            this.before = before;
             this.after = before;
         }
 
         Change(Complaint created, RecordedEvent first) {
             this.expectedVersion = 0;
+            this.before = null;
             this.after = created;
             events.add(first);
             outbox.addAll(notifications.messagesFor(created, created, first));
         }
 
-        /** Adds {@code event} by {@code actor}, and the clock event that follows it. */
+        /** Adds {@code event} by {@code actor}, with its effects. */
         Change then(Actor actor, State next, Event event, Instant at) {
             Complaint before = after;
-            RecordedEvent recorded = new RecordedEvent(before.trackingNumber(), before.version() + 1, at, ActorRef.of(actor),
-                    next, event);
-            append(before, recorded);
-            return followUps(before, event, at);
-        }
-
-        /** What follows {@code event} by itself: the routing decision after a submission or a return, and the SLA clock. */
-        Change followUps(Complaint before, Event event, Instant at) {
-            if (policies != null && (event instanceof Event.Submitted || event instanceof Event.ReturnedForRouting)) {
-                policies.inForceAt(at).ifPresent(policy -> system(route(policy, after), at, "system:routing"));
-            }
-            clocks.after(before, after, event, at, after.version() + 1).ifPresent(e -> system(e, at, "system:sla"));
-            return this;
-        }
-
-        private void system(Event event, Instant at, String id) {
-            Complaint before = after;
-            append(before, new RecordedEvent(before.trackingNumber(), before.version() + 1, at,
-                    new ActorRef(Role.SYSTEM, id, Optional.empty()), before.state(), event));
-        }
-
-        private void append(Complaint before, RecordedEvent recorded) {
+            RecordedEvent recorded = withEffects(before,
+                    new RecordedEvent(before.trackingNumber(), before.version() + 1, at, ActorRef.of(actor), next, event));
             after = before.apply(recorded);
             events.add(recorded);
             outbox.addAll(notifications.messagesFor(before, after, recorded));
+            return this;
         }
+    }
+
+    /**
+     * {@code recorded} with what follows from it by lapor's rules at its instant: the routing decision after
+     * a submission or a return, then the SLA clock's start, pause or resume. {@code before} is null for a
+     * submission.
+     */
+    private RecordedEvent withEffects(Complaint before, RecordedEvent recorded) {
+        Event event = recorded.event();
+        Instant at = recorded.at();
+        List<Event> effects = new ArrayList<>(2);
+        if (policies != null && (event instanceof Event.Submitted || event instanceof Event.ReturnedForRouting)) {
+            Complaint unrouted = fold(before, recorded);
+            policies.inForceAt(at).ifPresent(policy -> effects.add(route(policy, unrouted)));
+        }
+        Complaint applied = fold(before, recorded.withEffects(effects));
+        clocks.after(before, applied, event, at, recorded.version()).ifPresent(effects::add);
+        return effects.isEmpty() ? recorded : recorded.withEffects(effects);
+    }
+
+    private static Complaint fold(Complaint before, RecordedEvent recorded) {
+        return before == null ? Complaint.start(recorded) : before.apply(recorded);
     }
 
     private List<Violation> validate(Object command) {
@@ -479,10 +486,10 @@ public final class Lapor {
         return String.format("%08d", random.nextInt(100_000_000));
     }
 
-    private void tell(List<RecordedEvent> events) {
+    private void tell(Complaint before, List<RecordedEvent> events) {
         for (ComplaintListener l : listeners) {
             try {
-                l.stored(events);
+                l.stored(before, events);
             } catch (RuntimeException e) {
                 log.warn("complaint listener {} failed on {}; the command stays stored", l, events.get(0).id(), e);
             }

@@ -136,7 +136,8 @@ class SlaClockTest {
         StageClock k = clockOf(n);
         assertThat(k.pausedWorkingDays()).as("8, 9, 10 and 13 April").isEqualTo(4);
         assertThat(k.deadline().lastDay()).hasToString("2026-04-17");
-        Event.ClockResumed resumed = (Event.ClockResumed) last(n).event();
+        assertThat(last(n).event()).isInstanceOf(Event.Resumed.class);
+        Event.ClockResumed resumed = (Event.ClockResumed) last(n).effects().get(0);
         assertThat(resumed.workingDays()).isEqualTo(4);
     }
 

@@ -161,21 +161,22 @@ public final class Statistics {
             Complaint before = c;
             c = before == null ? Complaint.start(e) : before.apply(e);
             Optional<String> running = before == null ? Optional.empty() : before.clock().map(StageClock::key);
-            Event event = e.event();
-            if (event instanceof Event.ClockStarted s && s.clock().stage() != Stage.REPLY_WINDOW) {
-                UnitId unit = c.responsibleUnit().or(c::targetInstitution).orElse(zone);
-                instances.put(s.clock().key(), new Instance(unit, s.clock().deadline().due()));
-            } else if (event instanceof Event.SlaBreached) {
-                running.map(instances::get).ifPresent(i -> i.breached = true);
-            } else if (event instanceof Event.ClockPaused) {
-                running.map(instances::get).ifPresent(i -> i.paused = true);
-            } else if (event instanceof Event.ClockResumed r) {
-                running.map(instances::get).ifPresent(i -> {
-                    i.paused = false;
-                    i.due = r.deadline().due();
-                });
-            } else if (event instanceof Event.DeadlineMoved m) {
-                running.map(instances::get).ifPresent(i -> i.due = m.deadline().due());
+            for (Event event : e.events()) {
+                if (event instanceof Event.ClockStarted s && s.clock().stage() != Stage.REPLY_WINDOW) {
+                    UnitId unit = c.responsibleUnit().or(c::targetInstitution).orElse(zone);
+                    instances.put(s.clock().key(), new Instance(unit, s.clock().deadline().due()));
+                } else if (event instanceof Event.SlaBreached) {
+                    running.map(instances::get).ifPresent(i -> i.breached = true);
+                } else if (event instanceof Event.ClockPaused) {
+                    running.map(instances::get).ifPresent(i -> i.paused = true);
+                } else if (event instanceof Event.ClockResumed r) {
+                    running.map(instances::get).ifPresent(i -> {
+                        i.paused = false;
+                        i.due = r.deadline().due();
+                    });
+                } else if (event instanceof Event.DeadlineMoved m) {
+                    running.map(instances::get).ifPresent(i -> i.due = m.deadline().due());
+                }
             }
             Optional<String> after = c.clock().map(StageClock::key);
             if (running.isPresent() && !running.equals(after)) {

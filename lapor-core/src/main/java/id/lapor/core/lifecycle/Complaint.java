@@ -97,13 +97,22 @@ public record Complaint(
             throw new LaporException("complaint " + first.complaint() + " must start with Submitted as version 1, not "
                     + first.event().getClass().getSimpleName() + " as version " + first.version());
         }
-        return new Complaint(first.complaint(), 1, first.state(), Optional.empty(), s.kind(), s.channel(), s.title(), s.body(),
-                Optional.ofNullable(s.incidentDate()), s.location(), Optional.ofNullable(s.category()), s.tags(),
+        Complaint submitted = new Complaint(first.complaint(), 1, first.state(), Optional.empty(), s.kind(), s.channel(), s.title(),
+                s.body(), Optional.ofNullable(s.incidentDate()), s.location(), Optional.ofNullable(s.category()), s.tags(),
                 s.attachments(), s.reporter(), s.secret(), s.anonymous(), s.confidential(),
                 Optional.ofNullable(s.targetInstitution()), s.priority(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
                 Optional.ofNullable(s.channelMessageId()), Optional.empty(), Optional.empty(), Optional.empty(), first.at(),
                 first.at());
+        if (first.effects().isEmpty()) {
+            return submitted;
+        }
+        Fold f = new Fold(submitted);
+        f.version = 1;
+        f.state = first.state();
+        f.updatedAt = first.at();
+        first.effects().forEach(f::apply);
+        return f.build();
     }
 
     /** This complaint after {@code e}, which must be the next event of its history. */
@@ -119,6 +128,7 @@ public record Complaint(
         f.state = e.state();
         f.updatedAt = e.at();
         f.apply(e.event());
+        e.effects().forEach(f::apply);
         return f.build();
     }
 

@@ -1,5 +1,6 @@
 package id.lapor.core.port;
 
+import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.RecordedEvent;
 import java.util.List;
 
@@ -11,4 +12,14 @@ import java.util.List;
 @FunctionalInterface
 public interface ComplaintListener {
     void stored(List<RecordedEvent> events);
+
+    /**
+     * The same, with the complaint as it was before the first of {@code events} (null when they create it),
+     * so that a listener can tell the complaint's state at each event, where one append holds several (a
+     * sweep fires all of a complaint's due timers at once). Lapor calls this one; by default it calls
+     * {@link #stored(List)}.
+     */
+    default void stored(Complaint before, List<RecordedEvent> events) {
+        stored(events);
+    }
 }

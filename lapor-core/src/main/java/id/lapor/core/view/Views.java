@@ -1,6 +1,7 @@
 package id.lapor.core.view;
 
 import id.lapor.core.access.Actor;
+import id.lapor.core.access.Role;
 import id.lapor.core.directory.Directory;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.Event;
@@ -46,8 +47,11 @@ public final class Views {
                 : EnumSet.noneOf(id.lapor.core.lifecycle.CommandKind.class);
         List<HistoryEntry> entries = new ArrayList<>(history.size());
         for (RecordedEvent e : history) {
-            entries.add(new HistoryEntry(e.version(), e.at(), e.actor().role(), e.event().getClass().getSimpleName(),
-                    e.state(), insider ? insiderText(e.event()) : publicText(e.event())));
+            entries.add(entry(e, e.event(), e.actor().role(), insider));
+            // Each effect is an entry of its own, by the system, at the event's version.
+            for (Event effect : e.effects()) {
+                entries.add(entry(e, effect, Role.SYSTEM, insider));
+            }
         }
         return Optional.of(new ComplaintView(c.trackingNumber(), c.version(), c.state(), c.kind(), c.channel(), c.title(),
                 c.body(), c.incidentDate(), c.location(), c.category(), c.tags(),
@@ -60,6 +64,11 @@ public final class Views {
                 c.clock().filter(k -> k.pausedAt().isEmpty()).map(StageClock::deadline),
                 insider ? c.clock() : Optional.empty(),
                 List.copyOf(entries), available));
+    }
+
+    private static HistoryEntry entry(RecordedEvent e, Event event, Role role, boolean insider) {
+        return new HistoryEntry(e.version(), e.at(), role, event.getClass().getSimpleName(), e.state(),
+                insider ? insiderText(event) : publicText(event));
     }
 
     private static Optional<String> publicText(Event e) {

@@ -265,7 +265,8 @@ class PortalTest {
         List<RecordedEvent> events = portal.store().search(ComplaintFilter.all(), 0, 500).stream()
                 .filter(c -> c.channelMessageId().orElse("").startsWith("demo-history:"))
                 .flatMap(c -> portal.store().history(c.trackingNumber()).stream()).toList();
-        assertThat(events).extracting(e -> e.event().getClass().getSimpleName()).contains(Event.Verified.class.getSimpleName(),
+        assertThat(events).flatExtracting(e -> e.events().stream().map(v -> v.getClass().getSimpleName()).toList()).contains(
+                Event.Verified.class.getSimpleName(),
                 Event.FollowUpPosted.class.getSimpleName(), Event.Completed.class.getSimpleName(),
                 Event.SlaWarned.class.getSimpleName(), Event.Routed.class.getSimpleName());
         assertThat(Files.exists(data.resolve(DataFolder.DEMO_HISTORY_MARK))).isTrue();

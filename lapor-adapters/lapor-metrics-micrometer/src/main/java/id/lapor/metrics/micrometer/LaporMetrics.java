@@ -20,11 +20,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * lapor's meters, for any Micrometer registry. Wire it as a listener of lapor and of the outbox relay,
@@ -101,11 +103,30 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
 
     @Override
     public void stored(List<RecordedEvent> events) {
+        // Without the complaint before them: the unit of an SLA event is read from the store, as it is now.
+        count(events, i -> unitOf(events.get(i).complaint()));
+    }
+
+    @Override
+    public void stored(Complaint before, List<RecordedEvent> events) {
+        // The unit of an SLA event is the complaint's when it fired, folded from the complaint before them.
+        List<String> units = new ArrayList<>(events.size());
+        Complaint c = before;
+        for (RecordedEvent e : events) {
+            c = c == null ? Complaint.start(e) : c.apply(e);
+            units.add(unitOf(c));
+        }
+        count(events, units::get);
+    }
+
+    /** Counts what {@code events} tell; {@code unitAt} names the unit at the event of that index. */
+    private void count(List<RecordedEvent> events, IntFunction<String> unitAt) {
         MeterRegistry r = registry;
         if (r == null) {
             return;
         }
-        for (RecordedEvent e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent e = events.get(i);
             Event event = e.event();
             if (event instanceof Event.Submitted s) {
                 Counter.builder(RECEIVED).tag("channel", lower(s.channel().name())).description("complaints received").register(r)
@@ -114,10 +135,10 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
             commandOf(event).ifPresent(kind -> Counter.builder(COMMANDS).tag("kind", lower(kind.name()))
                     .tag("role", lower(e.actor().role().name())).description("accepted commands").register(r).increment());
             if (event instanceof Event.SlaWarned w) {
-                Counter.builder(SLA_WARNINGS).tag("unit", unitOf(e.complaint())).tag("stage", lower(w.stage().name()))
+                Counter.builder(SLA_WARNINGS).tag("unit", unitAt.apply(i)).tag("stage", lower(w.stage().name()))
                         .description("SLA warnings").register(r).increment();
             } else if (event instanceof Event.SlaBreached b) {
-                Counter.builder(SLA_BREACHES).tag("unit", unitOf(e.complaint())).tag("stage", lower(b.stage().name()))
+                Counter.builder(SLA_BREACHES).tag("unit", unitAt.apply(i)).tag("stage", lower(b.stage().name()))
                         .description("SLA deadlines missed").register(r).increment();
             }
         }
@@ -189,9 +210,11 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
     }
 
     private String unitOf(TrackingNumber n) {
-        Optional<Complaint> c = store.find(n);
-        return c.flatMap(Complaint::responsibleUnit).or(() -> c.flatMap(Complaint::targetInstitution)).map(UnitId::value)
-                .orElse(UNROUTED);
+        return store.find(n).map(this::unitOf).orElse(UNROUTED);
+    }
+
+    private String unitOf(Complaint c) {
+        return c.responsibleUnit().or(c::targetInstitution).map(UnitId::value).orElse(UNROUTED);
     }
 
     private double dueLagSeconds() {

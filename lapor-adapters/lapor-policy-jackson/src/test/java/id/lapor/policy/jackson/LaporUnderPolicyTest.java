@@ -68,7 +68,7 @@ class LaporUnderPolicyTest {
         Complaint c = store.find(n).orElseThrow();
         assertThat(c.routedUnit()).contains(UnitId.of("bpbd-palangkaraya"));
         assertThat(c.policy()).contains("sp4n-lapor-palangkaraya@1");
-        Event.Routed routed = store.history(n).stream().map(e -> e.event()).filter(Event.Routed.class::isInstance)
+        Event.Routed routed = store.history(n).stream().flatMap(e -> e.events().stream()).filter(Event.Routed.class::isInstance)
                 .map(Event.Routed.class::cast).findFirst().orElseThrow();
         assertThat(routed.rule()).isEqualTo("karhutla-kota");
         assertThat(routed.explanation()).contains("karhutla-kota");

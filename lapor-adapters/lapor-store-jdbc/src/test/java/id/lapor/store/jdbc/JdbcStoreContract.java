@@ -145,6 +145,11 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
         for (int i = 0; i < rest.size(); i++) {
             RecordedEvent e = new RecordedEvent(n, i + 2, t.plusNanos(i + 1), officer, State.values()[i % State.values().length],
                     rest.get(i));
+            if (rest.get(i) instanceof Event.ReturnedForRouting) {
+                // Effects travel with their event.
+                e = e.withEffects(List.of(new Event.Routed("routing-kalteng@3", Fixtures.CITY, null, "kembali ke kota"),
+                        new Event.ClockStarted(clock(Stage.VERIFICATION, i + 2, t.plusSeconds(3 * 86_400)))));
+            }
             batch.add(e);
             appended.add(e);
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * read equals what was written.
  *
  * <p>An event is stored as its envelope (when, by whom, the state it left) with the event record under
- * {@code event} and the record's simple name under {@code type}; renaming an event record therefore
- * needs a migration of the stored rows. Thread-safe.
+ * {@code event} and the record's simple name under {@code type}, and its effects, if any, under
+ * {@code effects} as a list of such {@code type} and {@code event} pairs; renaming an event record
+ * therefore needs a migration of the stored rows. Thread-safe.
  */
 public final class JsonCodec {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -93,23 +95,34 @@ public final class JsonCodec {
 
     /** The event without its complaint and version, which are key columns. */
     public String event(RecordedEvent e) {
-        return write(new EventOut(e.at(), e.actor(), e.state(), typeOf(e.event()), e.event()));
+        List<EffectOut> effects = new ArrayList<>(e.effects().size());
+        for (Event effect : e.effects()) {
+            effects.add(new EffectOut(typeOf(effect), effect));
+        }
+        return write(new EventOut(e.at(), e.actor(), e.state(), typeOf(e.event()), e.event(), effects));
     }
 
     public RecordedEvent event(TrackingNumber complaint, long version, String json) {
-        EventIn in = read(json, EventIn.class, "event " + complaint + "/" + version);
-        Class<? extends Event> type = EVENT_TYPES.get(in.type());
+        String what = "event " + complaint + "/" + version;
+        EventIn in = read(json, EventIn.class, what);
+        List<Event> effects = new ArrayList<>(in.effects().size());
+        for (EffectIn effect : in.effects()) {
+            effects.add(event(what + " (effect)", effect.type(), effect.event()));
+        }
+        return new RecordedEvent(complaint, version, in.at(), in.actor(), in.state(), event(what, in.type(), in.event()),
+                effects);
+    }
+
+    private Event event(String what, String typeName, JsonNode tree) {
+        Class<? extends Event> type = EVENT_TYPES.get(typeName);
         if (type == null) {
-            throw new LaporException("event " + complaint + "/" + version + " is of unknown type '" + in.type()
-                    + "'; this lapor knows " + EVENT_TYPES.keySet());
+            throw new LaporException(what + " is of unknown type '" + typeName + "'; this lapor knows " + EVENT_TYPES.keySet());
         }
-        Event event;
         try {
-            event = mapper.treeToValue(in.event(), type);
+            return mapper.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw new LaporException("event " + complaint + "/" + version + " cannot be read as " + in.type(), e);
+            throw new LaporException(what + " cannot be read as " + typeName, e);
         }
-        return new RecordedEvent(complaint, version, in.at(), in.actor(), in.state(), event);
     }
 
     public String attributes(Map<String, String> attributes) {
@@ -163,11 +176,17 @@ public final class JsonCodec {
         return Map.copyOf(types);
     }
 
-    /** Written: the event record is serialised by its runtime type. */
-    private record EventOut(Instant at, ActorRef actor, State state, String type, Event event) {
+    /** Written: the event record is serialised by its runtime type; its effects likewise, each with its type. */
+    private record EventOut(Instant at, ActorRef actor, State state, String type, Event event, List<EffectOut> effects) {
     }
 
-    /** Read: the event stays a tree until {@code type} says which record it is. */
-    private record EventIn(Instant at, ActorRef actor, State state, String type, JsonNode event) {
+    private record EffectOut(String type, Event event) {
+    }
+
+    /** Read: each event stays a tree until its {@code type} says which record it is. */
+    private record EventIn(Instant at, ActorRef actor, State state, String type, JsonNode event, List<EffectIn> effects) {
+    }
+
+    private record EffectIn(String type, JsonNode event) {
     }
 }
