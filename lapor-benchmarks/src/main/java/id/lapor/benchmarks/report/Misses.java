@@ -75,15 +75,14 @@ final class Misses {
                         + (flowableOne > 16 ? "; here it did better, which raises the bar for lapor." : ".") + cpu
                         + " Per lifecycle, PostgreSQL's"
                         + " counters show lapor at " + perLifecycle(s, "perLifecycleLapor") + " and Flowable at "
-                        + perLifecycle(s, "perLifecycleFlowable") + ". What would close it: less CPU per lapor step, on"
-                        + " both sides of the connection. In PostgreSQL, each step reads the complaint row and then, in one"
-                        + " statement, inserts the events and notifications and rewrites the complaint row: its whole record"
-                        + " as a jsonb document PostgreSQL parses again and, since indexed columns (state, unit, next"
-                        + " deadline) change with each step, a new entry in each of its four indexes. In the JVM, a profile of this lifecycle (JFR,"
-                        + " while this benchmark was written) puts Jackson first, writing that record as JSON at every append"
-                        + " and reading it back before every command, then the JDBC driver and the validator. Rewriting only"
-                        + " what changed (or folding the record from its events when read), keeping the version read between"
-                        + " steps, and storing the record as json or text rather than jsonb are the places to look.";
+                        + perLifecycle(s, "perLifecycleFlowable") + ". What would close it: less CPU per lapor step. Each"
+                        + " step is one statement already (lapor decides a command on the complaint it wrote last, and an"
+                        + " event carries its SLA clock change), but that statement rewrites the complaint's whole record"
+                        + " (0.7 to 1.7 KB of JSON, parsed by PostgreSQL to check it) with a new entry in each of the"
+                        + " complaint table's five indexes, since state, unit and next deadline change with every step;"
+                        + " a profile of the database backends (perf) puts JSON parsing, index insertion and the start of"
+                        + " each statement's plan first. A smaller record (timer ids and deadlines derived, not stored) and"
+                        + " fewer indexes on the complaint table are the places to look.";
             }
             case "intake.http": {
                 String where = "";
@@ -99,22 +98,20 @@ final class Misses {
                             + " CPU includes the HTTP client, in the same JVM).", 1000 / http.baseline(), rc,
                             1000 / direct.lapor(), dc, 1000 / http.lapor(), lc);
                 }
-                return where.strip() + " Two things make up the gap. lapor commits twice per complaint, the raw inserts"
-                        + " once: the tracking-number sequence is advanced in a transaction of its own (so says"
-                        + " lapor-store-jdbc's SQLite migration; strace counted 2.07 fsync calls per submission while this"
-                        + " benchmark was written), then the append is one transaction, and with synchronous=FULL every"
-                        + " commit waits for the disk. And lapor spends CPU the raw inserts do not: validation, routing, the"
-                        + " SLA clock, notifications and JSON in Lapor.submit, then over HTTP the servlet, the form and the"
-                        + " answer (and here the client). What would close it: one commit per complaint, by reserving"
-                        + " tracking-number sequence values in blocks (say a hundred a transaction) or advancing the sequence"
-                        + " inside the append's transaction on SQLite, which has one writer at a time anyway; then less CPU"
-                        + " per request, where a profile of this path (JFR, while this benchmark was written) puts Jackson's"
-                        + " serialization first: the complaint record and its events written as JSON, and the JSON answer.";
+                return where.strip() + " lapor commits once per complaint, as the raw inserts do (the store reserves"
+                        + " tracking-number sequence values 32 at a time, so a submission no longer commits the sequence"
+                        + " on its own); the rows without HTTP show Lapor.submit alone. The gap is CPU: lapor spends what the raw"
+                        + " inserts do not on validation, routing, the SLA clock, notifications and JSON in Lapor.submit,"
+                        + " then over HTTP on the servlet, the form and the JSON answer, and here on the HTTP client too,"
+                        + " which runs in the same JVM on the same two cores. What would close it: less CPU per request,"
+                        + " where a profile of this path (JFR) puts Jackson's serialization first (the complaint record"
+                        + " and its event written as JSON, and the answer), then the validator.";
             }
             case "memory":
                 return String.format(Locale.ROOT, "%s The text itself is kept once (the complaint and its Submitted event"
                         + " share the title and body). The rest is structure: every event of the history stays in the store"
-                        + " as a record with its envelope (RecordedEvent, ActorRef, Instant); the SLA clock keeps a Timer per"
+                        + " as a record with its envelope (RecordedEvent, ActorRef, Instant; the clock's changes ride inside"
+                        + " the event that caused them); the SLA clock keeps a Timer per"
                         + " warning, breach and escalation level, each with an id string and its own Deadline (an Instant, a"
                         + " LocalDate and the zone), three of them from the moment of submission; every notification stays as"
                         + " an OutboxMessage and a Delivery keyed by a fresh id string, delivered or not; the reporter's four"
@@ -143,9 +140,13 @@ final class Misses {
                         + " ms.", lj, lp, jj, jp))
                         + (breakEven == null ? "" : " Against a database across a network lapor's fewer round trips win:"
                         + " the storage benchmark reckons that a round trip " + breakEven + " ms dearer than here brings it"
-                        + " to 1.0x on one thread.") + " What would close it here: less CPU per step, as for Flowable above"
-                        + " (the whole complaint record written as JSON at every append and parsed at every read, the"
-                        + " validator on every command).";
+                        + " to 1.0x on one thread.") + fourThreads(s) + " What would close it here: less CPU per step in"
+                        + " PostgreSQL, where a profile of the backends (perf) puts JSON parsing, index insertion and the"
+                        + " start of each statement's plan first. Every step rewrites the complaint's whole record (0.7 to"
+                        + " 1.7 KB of JSON, parsed to check it) with a new entry in each of the complaint table's five"
+                        + " indexes (the hand-written table has three), since state, unit and next deadline change; a"
+                        + " smaller record (timer ids and deadlines derived, not stored) and fewer indexes are the places"
+                        + " to look.";
             }
             case "storage.sweep": {
                 String query = "";
@@ -156,13 +157,12 @@ final class Misses {
                             + " of each)", number(last.get("queryMillis")) * 1000 / due, number(last.get("sweepMillis")) / due);
                 }
                 return "Each due complaint here has three timers due at once (its verification warning, breach and first"
-                        + " escalation), and the DueWorkDriver fires them as three appends on one thread, each a read and a"
-                        + " committed transaction: " + Numbers.format(rows.get(0).lapor() * 3) + " timers a second. The"
+                        + " escalation); one DueWorkDriver on one thread fires them in one append per complaint, after"
+                        + " one read: " + Numbers.format(rows.get(0).lapor() * 3) + " timers a second. The"
                         + " sweep's query is not the cost" + query + ", and the cost per due complaint falls as more are"
-                        + " due (" + rows.get(0).note() + "): it follows the number due, not the million open. What would"
-                        + " close it: fire every timer of a complaint that is due in one append (one read, one transaction:"
-                        + " about three times the complaints a second here), and sweep on several threads or nodes where"
-                        + " there are cores for them, which the claiming query (FOR UPDATE SKIP LOCKED) lets share the work.";
+                        + " due (" + rows.get(0).note() + "): it follows the number due, not the million open. One sweeper"
+                        + " waits on each round trip; what closes it is a second sweeper, on another thread or node, which"
+                        + " the claiming query (FOR UPDATE SKIP LOCKED) lets share the work: see the next row.";
             }
             case "storage.twoSweepers": {
                 double jvm = storageCpu(s, "dueWork", "twoSweepers", "cpuMillisPerDueComplaint", "jvm");
@@ -173,9 +173,9 @@ final class Misses {
                         + " them, %d cores at this cost fire at most about %,.0f complaints a second.",
                         rows.get(0).lapor() * (jvm + postgres) / 1000, machine.cores(), machine.loadAverageAtStart(),
                         machine.cores(), machine.cores() * 1000 / (jvm + postgres));
-                return rows.get(0).note() + "." + cpu + " What would close it: less work per due complaint (all of its"
-                        + " due timers fired in one append, one read and one transaction instead of three), then more"
-                        + " sweepers where there are cores for them.";
+                return rows.get(0).note() + "." + cpu + " What would close it: less work per due complaint (the read"
+                        + " before the append, and the complaint record rewritten whole), then more sweepers where there"
+                        + " are cores for them.";
             }
             default:
                 if (family.startsWith("storage.")) {
@@ -187,6 +187,20 @@ final class Misses {
                         + " quiet machine to tell whether the code or the machine misses.", machine.loadAverageAtStart(),
                         machine.cores(), family.substring(0, family.indexOf('.')));
         }
+    }
+
+    /** The four-thread CPU per lifecycle, where both sides are bound by the machine's cores. */
+    private static String fourThreads(Section s) {
+        double lj = storageCpu(s, "lifecycle4Threads", "cpuMillisPerLifecycle", "laporJvm");
+        double lp = storageCpu(s, "lifecycle4Threads", "cpuMillisPerLifecycle", "laporPostgres");
+        double jj = storageCpu(s, "lifecycle4Threads", "cpuMillisPerLifecycle", "handWrittenJdbcJvm");
+        double jp = storageCpu(s, "lifecycle4Threads", "cpuMillisPerLifecycle", "handWrittenJdbcPostgres");
+        if (Double.isNaN(lj + lp + jj + jp)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " On four threads the two cores are the limit for both sides, and what counts is"
+                + " CPU per lifecycle: lapor %.2f ms in its JVM and %.2f ms in PostgreSQL, the hand-written code %.2f + %.2f"
+                + " ms, so lapor can do at most %.2fx of its lifecycles here.", lj, lp, jj, jp, (jj + jp) / (lj + lp));
     }
 
     private static String perLifecycle(Section s, String key) {
