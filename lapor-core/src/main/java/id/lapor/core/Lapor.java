@@ -230,6 +230,8 @@ public final class Lapor {
      * breaches, escalation levels, the automatic completion. Each event records when the timer was due;
      * its time is when it was processed. All of them are stored in one append at the version they were
      * decided on, so a timer fires once: what another sweeper fired first, this call does not fire again.
+     * When that append meets another writer twice (on the recent copy, then on a fresh read), this call
+     * fires nothing, and the timers wait for the next sweep that claims the complaint.
      *
      * @return how many timers this call fired
      */
@@ -330,7 +332,8 @@ public final class Lapor {
 
     /** The complaint with its history as {@code actor} may read it; empty when they may not see it or it does not exist. */
     public Optional<ComplaintView> view(Actor actor, TrackingNumber trackingNumber) {
-        return read(trackingNumber).flatMap(c -> views.of(actor, c, store.history(trackingNumber)));
+        // Not kept as a recent copy: a listing views many complaints, and would push out the ones being worked on.
+        return store.find(trackingNumber).flatMap(c -> views.of(actor, c, store.history(trackingNumber)));
     }
 
     /** The complaint as the store has it now, kept as the recent copy for the commands that may follow. */
@@ -452,13 +455,17 @@ public final class Lapor {
     }
 
     /**
-     * NUL characters are refused in every text: PostgreSQL cannot store them, and no person types one.
-     * Walks the command's record components, nested records and collections.
+     * NUL characters and unpaired surrogates are refused in every text: PostgreSQL cannot store the one,
+     * the databases' encodings turn the other into '?', and no person types either. Walks the command's
+     * record components, nested records and collections.
      */
     private static void findNulCharacters(Object value, String path, List<Violation> out) {
         if (value instanceof String text) {
             if (text.indexOf('\u0000') >= 0) {
                 out.add(new Violation(path.isEmpty() ? "command" : path, "must not contain NUL characters"));
+            } else if (hasUnpairedSurrogate(text)) {
+                out.add(new Violation(path.isEmpty() ? "command" : path,
+                        "must not contain unpaired surrogates (half of a character outside the Basic Multilingual Plane)"));
             }
         } else if (value instanceof java.util.Collection<?> items) {
             int i = 0;
@@ -474,6 +481,18 @@ public final class Lapor {
                 }
             }
         }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Violation> sorted(List<Violation> violations) {

@@ -1,6 +1,7 @@
 package id.lapor.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.lapor.core.Outcome;
 import id.lapor.core.Submission;
@@ -54,7 +55,13 @@ class SubmissionTest {
                 .reporter(new Reporter("Bu\u0000di", "+6281234567890", null, null)).build());
         assertThat(((Submission.Invalid) result).violations()).extracting(Violation::field)
                 .containsExactly("body", "reporter.name");
-        assertThat(world.store.size()).isZero();
+        Submission halfEmoji = world.lapor.submit(Actor.newReporter(), Fixtures.report().title("Jalan rusak \uD83D").build());
+        assertThat(((Submission.Invalid) halfEmoji).violations()).extracting(Violation::field, Violation::message)
+                .containsExactly(tuple("title",
+                        "must not contain unpaired surrogates (half of a character outside the Basic Multilingual Plane)"));
+        assertThat(world.lapor.submit(Actor.newReporter(), Fixtures.report().title("Jalan rusak \uD83D\uDEA7").build()))
+                .as("a whole emoji is fine").isInstanceOf(Submission.Created.class);
+        assertThat(world.store.size()).isOne();
     }
 
     @Test

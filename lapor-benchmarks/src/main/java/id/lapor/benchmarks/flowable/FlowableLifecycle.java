@@ -13,7 +13,7 @@ import org.flowable.task.api.Task;
  * The lifecycle on Flowable, as a Java team would drive the BPMN model ({@code complaint.bpmn20.xml}): the
  * process starts with the report as variables (submit); each later step finds the process's open task and
  * completes it with the step's data (verify, dispatch, follow up, close). Five committed transactions, each
- * after a task query, as lapor's five appends each follow a read.
+ * after a task query, as lapor's are five appends.
  */
 final class FlowableLifecycle implements Windows.Work {
     static final String PROCESS = "complaint";

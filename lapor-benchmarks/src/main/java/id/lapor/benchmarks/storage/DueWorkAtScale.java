@@ -175,7 +175,7 @@ final class DueWorkAtScale {
     /**
      * Makes {@code count} complaints due, then times the query alone (claiming them all, batch after batch,
      * as sweeps do), then, the claims cleared, a whole sweep that fires their timers (warning, breach,
-     * escalation: three appends each) with a {@link DueWorkDriver} on one thread.
+     * escalation, in one append per complaint) with a {@link DueWorkDriver} on one thread.
      */
     Round round(int count) throws SQLException {
         String[] due = makeDue(count);

@@ -113,7 +113,7 @@ final class Report {
                     r.fired(), r.due() / (r.sweepMillis() / 1000)));
         }
         table.append("(query: claiming them all, 200 a batch, as sweeps do; sweep: a DueWorkDriver on one thread firing each"
-                + " complaint's warning, breach and escalation, one committed append each)\n");
+                + " complaint's warning, breach and escalation in one committed append)\n");
         String twoJson = twoSweepers(two);
         table.append("\nPlan of an empty sweep's query:\n").append(plan.indent(2));
         json.add(String.format(Locale.ROOT, "\"dueWork\": {\"complaints\": %d, \"openWritten\": %d, \"writeSeconds\": %.1f,"

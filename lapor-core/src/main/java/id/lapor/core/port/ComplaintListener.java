@@ -5,7 +5,10 @@ import id.lapor.core.lifecycle.RecordedEvent;
 import java.util.List;
 
 /**
- * Told of the events of each accepted command after they were stored. Runs on the caller's thread; a
+ * Told of the events of each append after they were stored: a command's event, or the timers a sweep
+ * fired on one complaint (several events at once). What lapor derived from an event (the routing
+ * decision, the SLA clock's start, pause or resume) is not an event of its own but one of its
+ * {@link RecordedEvent#effects()}; {@link RecordedEvent#events()} gives both. Runs on the caller's thread; a
  * listener that throws is logged and does not undo the command. For messages that must not be lost,
  * use the outbox, not a listener.
  */

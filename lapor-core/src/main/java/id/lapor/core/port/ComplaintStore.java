@@ -32,7 +32,9 @@ public interface ComplaintStore {
      * complaint.
      *
      * @throws ConcurrentUpdateException when the stored version is not {@code expectedVersion} (another
-     *     writer came first, or the complaint exists already); nothing is written
+     *     writer came first, or the complaint exists already); nothing is written. This check must be
+     *     strict: {@code Lapor} decides commands on the copy it last wrote and relies on it to learn that
+     *     the copy went stale.
      * @throws DuplicateSubmissionException when creating a complaint whose channel message id was already
      *     used on that channel; nothing is written
      */

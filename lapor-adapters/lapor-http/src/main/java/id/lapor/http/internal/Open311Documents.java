@@ -192,7 +192,11 @@ public final class Open311Documents {
     /** The history entries that are bookkeeping, not steps a citizen follows: clocks, SLA timers, routing. */
     private static final java.util.Set<String> NOT_UPDATES = java.util.Set.of("Submitted", "DeadlineMoved", "Routed");
 
-    /** True for the history entries the updates extension reports: lifecycle steps, not bookkeeping. */
+    /**
+     * True for the history entries the updates extension reports: lifecycle steps, not bookkeeping. Leaving
+     * out the effects (routing, clocks), which share their event's version, also keeps each update's id
+     * (tracking number and version) unique.
+     */
     public static boolean isUpdate(HistoryEntry entry) {
         return !entry.type().startsWith("Clock") && !entry.type().startsWith("Sla") && !NOT_UPDATES.contains(entry.type());
     }

@@ -106,15 +106,15 @@ final class KannelHarness implements AutoCloseable {
         return dirs.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst();
     }
 
-    /** Writes the configuration and starts bearerbox and smsbox; returns once smsbox is connected and sendsms listens. */
+    /** How long bearerbox and smsbox may take to come up: seconds as a rule; a loaded machine has taken more than 10. */
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
+    /** Writes the configuration and starts bearerbox and smsbox; returns once smsbox is connected and sendsms listens. */
     static KannelHarness start(String name, Settings settings) throws IOException {
         Path logs = Files.createDirectories(Paths.get("target", "kannel-logs", name).toAbsolutePath());
         KannelHarness k = new KannelHarness(Files.createTempDirectory("lapor-kannel-"), logs);
         k.writeConfig(settings);
         k.launch(bearerbox().orElseThrow(), "bearerbox.out");
-        // Seconds as a rule; a loaded machine has taken more than 10.
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(50)).until(() -> k.status().contains("FAKE:" + k.smscPort));
         k.launch(smsbox().orElseThrow(), "smsbox.out");
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(50))

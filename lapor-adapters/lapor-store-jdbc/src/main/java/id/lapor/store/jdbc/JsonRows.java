@@ -3,9 +3,9 @@ package id.lapor.store.jdbc;
 import java.util.Locale;
 
 /**
- * Writes a JSON array of flat objects, each a row for {@code json_to_recordset} (PostgreSQL) or a list
- * for {@code json_each} (SQLite): plain values are quoted, records already written as JSON are put in as
- * they are, so they travel as JSON, not as escaped text inside text.
+ * Writes a JSON array of flat objects, each a row for PostgreSQL's {@code json_to_recordset}: plain values
+ * are quoted, records already written as JSON are put in as they are, so they travel as JSON, not as
+ * escaped text inside text. {@link #quote} also writes SQLite's lists.
  */
 final class JsonRows {
     private final StringBuilder out = new StringBuilder(256).append('[');

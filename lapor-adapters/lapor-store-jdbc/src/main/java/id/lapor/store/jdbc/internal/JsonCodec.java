@@ -43,7 +43,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * <p>An event is stored as its envelope (when, by whom, the state it left) with the event record under
  * {@code event} and the record's simple name under {@code type}, and its effects, if any, under
  * {@code effects} as a list of such {@code type} and {@code event} pairs; renaming an event record
- * therefore needs a migration of the stored rows. Thread-safe.
+ * therefore needs a migration of the stored rows. Rows written by this codec (empty fields left out,
+ * effects) cannot be read by lapor versions before it: upgrade every node of a database together. Thread-safe.
  */
 public final class JsonCodec {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -68,8 +69,9 @@ public final class JsonCodec {
                 // or (below) an empty collection, which is what was written.
                 .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_ABSENT));
         for (Class<?> collection : List.of(List.class, Set.class, Map.class)) {
+            // The collection left out when empty; whatever it holds ("" included) written as it is.
             builder.withConfigOverride(collection, o -> o
-                    .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
+                    .setInclude(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.ALWAYS))
                     .setNullHandling(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)));
         }
         // Likewise false and 0 in primitive fields, which is what a missing primitive reads back as.
