@@ -7,26 +7,19 @@ import id.lapor.core.Outcome;
 import id.lapor.core.Submission;
 import id.lapor.core.access.Actor;
 import id.lapor.core.access.Role;
-import id.lapor.core.complaint.Channel;
 import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.lifecycle.Command;
-import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.Event;
-import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.Refusal;
 import id.lapor.core.lifecycle.State;
 import id.lapor.core.memory.InMemoryComplaintStore;
-import id.lapor.core.notification.OutboxMessage;
-import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.tracking.KeyedTrackingNumbers;
+import id.lapor.testkit.CountingStore;
 import id.lapor.testkit.Fixtures;
 import id.lapor.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -139,38 +132,5 @@ class RecentCopiesTest {
         clock.advance(Duration.ofDays(30));
         assertThat(nodeB.runDue(n)).as("the store's reply window closed").isEqualTo(1);
         assertThat(store.find(n).orElseThrow().state()).isEqualTo(State.COMPLETED);
-    }
-
-    /** The store, counting reads of a complaint and appends. */
-    private static final class CountingStore implements ComplaintStore {
-        final AtomicInteger finds = new AtomicInteger();
-        final AtomicInteger appends = new AtomicInteger();
-        private final ComplaintStore delegate;
-
-        CountingStore(ComplaintStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<Complaint> find(TrackingNumber trackingNumber) {
-            finds.incrementAndGet();
-            return delegate.find(trackingNumber);
-        }
-
-        @Override
-        public List<RecordedEvent> history(TrackingNumber trackingNumber) {
-            return delegate.history(trackingNumber);
-        }
-
-        @Override
-        public Optional<TrackingNumber> findByChannelMessage(Channel channel, String messageId) {
-            return delegate.findByChannelMessage(channel, messageId);
-        }
-
-        @Override
-        public void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> outbox) {
-            appends.incrementAndGet();
-            delegate.append(expectedVersion, after, events, outbox);
-        }
     }
 }

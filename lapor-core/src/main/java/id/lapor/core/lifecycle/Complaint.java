@@ -104,15 +104,7 @@ public record Complaint(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
                 Optional.ofNullable(s.channelMessageId()), Optional.empty(), Optional.empty(), Optional.empty(), first.at(),
                 first.at());
-        if (first.effects().isEmpty()) {
-            return submitted;
-        }
-        Fold f = new Fold(submitted);
-        f.version = 1;
-        f.state = first.state();
-        f.updatedAt = first.at();
-        first.effects().forEach(f::apply);
-        return f.build();
+        return first.effects().isEmpty() ? submitted : submitted.fold(first, first.effects());
     }
 
     /** This complaint after {@code e}, which must be the next event of its history. */
@@ -123,12 +115,16 @@ public record Complaint(
         if (e.version() != version + 1) {
             throw new LaporException("event " + e.id() + " does not follow version " + version + " of " + trackingNumber);
         }
+        return fold(e, e.events());
+    }
+
+    /** This complaint with {@code events} applied, at the version, state and instant of {@code e}. */
+    private Complaint fold(RecordedEvent e, List<Event> events) {
         Fold f = new Fold(this);
         f.version = e.version();
         f.state = e.state();
         f.updatedAt = e.at();
-        f.apply(e.event());
-        e.effects().forEach(f::apply);
+        events.forEach(f::apply);
         return f.build();
     }
 

@@ -40,6 +40,7 @@ import id.lapor.core.port.ComplaintFilter;
 import id.lapor.core.port.Outbox;
 import id.lapor.store.jdbc.ComplaintStatistics.UnitCount;
 import id.lapor.testkit.ComplaintStoreContract;
+import id.lapor.testkit.CountingStore;
 import id.lapor.testkit.Fixtures;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -514,7 +515,7 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
             secrets.put(n, ((id.lapor.core.Submission.Created) created).secret());
         }
         int threads = 8;
-        RefusalCounter counted = new RefusalCounter(store);
+        CountingStore counted = new CountingStore(store);
         List<Lapor> nodes = List.of(Fixtures.lapor(counted, clock), Fixtures.lapor(counted, clock));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<RandomCommands.Result>> results = new ArrayList<>();
@@ -615,41 +616,6 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
              ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    /** The store, counting the appends it refuses because another writer came first. */
-    private static final class RefusalCounter implements ComplaintStore {
-        final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
-        private final ComplaintStore delegate;
-
-        RefusalCounter(ComplaintStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<Complaint> find(TrackingNumber trackingNumber) {
-            return delegate.find(trackingNumber);
-        }
-
-        @Override
-        public List<RecordedEvent> history(TrackingNumber trackingNumber) {
-            return delegate.history(trackingNumber);
-        }
-
-        @Override
-        public Optional<TrackingNumber> findByChannelMessage(Channel channel, String messageId) {
-            return delegate.findByChannelMessage(channel, messageId);
-        }
-
-        @Override
-        public void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> outbox) {
-            try {
-                delegate.append(expectedVersion, after, events, outbox);
-            } catch (ConcurrentUpdateException e) {
-                refused.incrementAndGet();
-                throw e;
-            }
         }
     }
 }
