@@ -28,8 +28,8 @@ public interface ComplaintStore {
 
     /**
      * Appends {@code events} (versions {@code expectedVersion + 1} onwards) and stores {@code after} as the
-     * current state, with the outbox messages the events caused. {@code expectedVersion} 0 creates the
-     * complaint.
+     * current state, with the outbox messages the events caused, each about this complaint.
+     * {@code expectedVersion} 0 creates the complaint.
      *
      * @throws ConcurrentUpdateException when the stored version is not {@code expectedVersion} (another
      *     writer came first, or the complaint exists already); nothing is written. This check must be

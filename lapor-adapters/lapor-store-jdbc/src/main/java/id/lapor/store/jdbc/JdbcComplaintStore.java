@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -153,17 +155,19 @@ public final class JdbcComplaintStore
     @Override
     public void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> messages) {
         checkSequence(expectedVersion, after, events);
+        checkMessages(after, messages);
+        List<OutboxMessage> outbox = once(messages);
         TrackingNumber number = after.trackingNumber();
         // JSON is written before a connection is taken, so the transaction is only as long as its statements.
         List<String> eventJson = new ArrayList<>(events.size());
         for (RecordedEvent e : events) {
             eventJson.add(json.event(e));
         }
-        List<String> attributeJson = new ArrayList<>(messages.size());
-        for (OutboxMessage m : messages) {
+        List<String> attributeJson = new ArrayList<>(outbox.size());
+        for (OutboxMessage m : outbox) {
             attributeJson.add(json.attributes(m.attributes()));
         }
-        Appender.Rows rows = new Appender.Rows(after, json.complaint(after), events, eventJson, messages, attributeJson);
+        Appender.Rows rows = new Appender.Rows(after, json.complaint(after), events, eventJson, outbox, attributeJson);
         boolean written;
         try (Connection c = dataSource.getConnection()) {
             written = appender.append(c, expectedVersion, rows);
@@ -334,6 +338,32 @@ public final class JdbcComplaintStore
             throw new IllegalArgumentException("complaint " + after.trackingNumber() + " at version " + after.version()
                     + " does not match " + events.size() + " events after version " + expectedVersion);
         }
+    }
+
+    /** Messages belong to the complaint appended to: nothing else in the append could keep a message's key right. */
+    private static void checkMessages(Complaint after, List<OutboxMessage> messages) {
+        for (OutboxMessage m : messages) {
+            if (!m.complaint().equals(after.trackingNumber())) {
+                throw new IllegalArgumentException("outbox message " + m.id() + " is about complaint " + m.complaint().value()
+                        + ", not complaint " + after.trackingNumber().value() + " that it is appended to");
+            }
+        }
+    }
+
+    /**
+     * Each message once: a message's id is its event and recipient, so a repeat in one append is the same
+     * message, kept as first given; and no other append can hold it, its event being new with this one.
+     * Inserts then need no conflict clause, which costs PostgreSQL a speculative insertion per row.
+     */
+    private static List<OutboxMessage> once(List<OutboxMessage> messages) {
+        if (messages.size() < 2) {
+            return messages;
+        }
+        Map<String, OutboxMessage> byId = new LinkedHashMap<>();
+        for (OutboxMessage m : messages) {
+            byId.putIfAbsent(m.id(), m);
+        }
+        return byId.size() == messages.size() ? messages : List.copyOf(byId.values());
     }
 
     static void requirePositive(int limit) {

@@ -15,7 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PostgreSQL: {@code timestamptz} and {@code json} columns, lists as {@code text[]} arrays, a database
@@ -27,26 +30,30 @@ public final class PostgresDialect implements Dialect {
     /** SQLSTATE unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    // The events and messages travel as one JSON array each, read as rows by json_to_recordset: records
-    // stay JSON inside JSON, where text arrays would escape every quote of them, and the plan stays small.
-    private static final String EVENTS = "events AS (INSERT INTO complaint_event (tracking_number, version, at, actor_role,"
-            + " actor_id, actor_unit, state, event_type, event_json)"
-            + " SELECT k.tracking_number, e.version, e.at, e.actor_role, e.actor_id, e.actor_unit, e.state, e.event_type,"
-            + " e.event_json FROM keyed k, json_to_recordset(?::json) AS e (version bigint, at timestamptz, actor_role text,"
-            + " actor_id text, actor_unit text, state text, event_type text, event_json json))";
-    private static final String OUTBOX = "messages AS (INSERT INTO outbox (id, event_id, tracking_number, recipient, topic,"
-            + " attributes, created_at, attempts, next_attempt_at)"
-            + " SELECT m.id, m.event_id, m.tracking_number, m.recipient, m.topic, m.attributes, m.created_at, 0, m.created_at"
-            + " FROM keyed k, json_to_recordset(?::json) AS m (id text, event_id text, tracking_number text, recipient text,"
-            + " topic text, attributes json, created_at timestamptz) ON CONFLICT (id) DO NOTHING)";
+    /**
+     * Appends of up to this many events and this many messages bind each value as a parameter, in rows of
+     * VALUES: PostgreSQL then parses each record's JSON once, to check it. Larger ones (a long catch-up of due
+     * timers) send their rows as one JSON array each, read by json_to_recordset, so that no statement nears the
+     * protocol's limit of parameters; each record's JSON is then parsed three times (the array checked, taken
+     * apart, and the record checked).
+     */
+    private static final int VALUES_ROWS = 8;
+    private static final String EVENT_COLUMNS = "version, at, actor_role, actor_id, actor_unit, state, event_type, event_json";
+    private static final String EVENT_ROW = "(?::bigint, ?::timestamptz, ?::text, ?::text, ?::text, ?::text, ?::text, ?::json)";
+    private static final String MESSAGE_COLUMNS = "id, event_id, tracking_number, recipient, topic, attributes, created_at";
+    private static final String MESSAGE_ROW = "(?::text, ?::text, ?::text, ?::text, ?::text, ?::json, ?::timestamptz)";
+    private static final String EVENTS_FROM_JSON = "json_to_recordset(?::json) AS e (version bigint, at timestamptz,"
+            + " actor_role text, actor_id text, actor_unit text, state text, event_type text, event_json json)";
+    private static final String MESSAGES_FROM_JSON = "json_to_recordset(?::json) AS m (id text, event_id text,"
+            + " tracking_number text, recipient text, topic text, attributes json, created_at timestamptz)";
     private static final String CREATE = "WITH keyed AS (INSERT INTO complaint (tracking_number, " + StatementAppender.COLUMNS
             + ") VALUES (?, " + StatementAppender.COLUMN_PARAMETERS + ") RETURNING tracking_number),"
             + " channel AS (INSERT INTO channel_message (channel, message_id, tracking_number)"
-            + " SELECT ?, ?::text, tracking_number FROM keyed WHERE ?::text IS NOT NULL), "
-            + EVENTS + ", " + OUTBOX + " SELECT count(*) FROM keyed";
+            + " SELECT ?, ?::text, tracking_number FROM keyed WHERE ?::text IS NOT NULL)";
     private static final String UPDATE = "WITH keyed AS (UPDATE complaint SET " + StatementAppender.SET_COLUMNS
-            + " WHERE tracking_number = ? AND version = ? RETURNING tracking_number), "
-            + EVENTS + ", " + OUTBOX + " SELECT count(*) FROM keyed";
+            + " WHERE tracking_number = ? AND version = ? RETURNING tracking_number)";
+    /** Statements by shape (see {@link #shape}), made when first needed. */
+    private static final Map<Integer, String> STATEMENTS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ISO_INSTANT;
 
     @Override
@@ -117,6 +124,41 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /** An append's shape: creating or updating, how many events and messages as VALUES, 0 events for JSON. */
+    private static int shape(boolean create, int events, int messages) {
+        return (create ? 1 : 0) * 10_000 + events * 100 + messages;
+    }
+
+    private static String statement(int shape) {
+        return (shape >= 10_000 ? CREATE : UPDATE) + statement(shape / 100 % 100, shape % 100);
+    }
+
+    /** The rest of an append's statement after {@code keyed}: 0 events for rows as JSON, then 0 messages too. */
+    private static String statement(int events, int messages) {
+        StringBuilder sql = new StringBuilder(", events AS (INSERT INTO complaint_event (tracking_number, ")
+                .append(EVENT_COLUMNS).append(") SELECT k.tracking_number, e.").append(EVENT_COLUMNS.replace(", ", ", e."))
+                .append(" FROM keyed k, ");
+        if (events == 0) {
+            sql.append(EVENTS_FROM_JSON);
+        } else {
+            sql.append("(VALUES ").append(String.join(", ", Collections.nCopies(events, EVENT_ROW))).append(") AS e (")
+                    .append(EVENT_COLUMNS).append(')');
+        }
+        sql.append(')');
+        if (events == 0 || messages > 0) {
+            sql.append(", messages AS (INSERT INTO outbox (").append(MESSAGE_COLUMNS).append(", attempts, next_attempt_at)")
+                    .append(" SELECT m.").append(MESSAGE_COLUMNS.replace(", ", ", m.")).append(", 0, m.created_at FROM keyed k, ");
+            if (events == 0) {
+                sql.append(MESSAGES_FROM_JSON);
+            } else {
+                sql.append("(VALUES ").append(String.join(", ", Collections.nCopies(messages, MESSAGE_ROW)))
+                        .append(") AS m (").append(MESSAGE_COLUMNS).append(')');
+            }
+            sql.append(')');
+        }
+        return sql.append(" SELECT count(*) FROM keyed").toString();
+    }
+
     /** Appends in one statement. */
     Appender appender() {
         return this::appendInOneStatement;
@@ -127,7 +169,12 @@ public final class PostgresDialect implements Dialect {
         boolean autoCommit = c.getAutoCommit();
         // One statement is atomic by itself: in auto-commit it is its own transaction, without a round trip to commit.
         c.setAutoCommit(true);
-        try (PreparedStatement s = c.prepareStatement(expectedVersion == 0 ? CREATE : UPDATE)) {
+        int events = rows.events().size();
+        int messages = rows.outbox().size();
+        boolean asValues = events <= VALUES_ROWS && messages <= VALUES_ROWS;
+        String sql = STATEMENTS.computeIfAbsent(shape(expectedVersion == 0, asValues ? events : 0, asValues ? messages : 0),
+                PostgresDialect::statement);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             int i;
             if (expectedVersion == 0) {
                 s.setString(1, after.trackingNumber().value());
@@ -141,18 +188,38 @@ public final class PostgresDialect implements Dialect {
                 s.setString(i++, after.trackingNumber().value());
                 s.setLong(i++, expectedVersion);
             }
-            i = bindEvents(s, i, rows);
-            bindOutbox(s, i, rows);
+            if (asValues) {
+                i = bindEventValues(s, i, rows);
+                bindOutboxValues(s, i, rows);
+            } else {
+                i = bindEvents(s, i, rows);
+                bindOutbox(s, i, rows);
+            }
             try (ResultSet keyed = s.executeQuery()) {
                 keyed.next();
                 return keyed.getLong(1) == 1;
             }
         } catch (SQLException e) {
-            // Creating, only the complaint's number and its channel message can collide: outbox repeats are
-            // skipped (ON CONFLICT DO NOTHING) and event versions are new with the complaint.
+            // Creating, only the complaint's number and its channel message can collide: event versions and
+            // message ids (event and recipient, each once: JdbcComplaintStore) are new with the complaint.
             throw expectedVersion == 0 && isUniqueViolation(e) ? new Appender.KeyConflict(e) : e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private int bindEventValues(PreparedStatement s, int index, Appender.Rows rows) throws SQLException {
+        int i = index;
+        for (int k = 0; k < rows.events().size(); k++) {
+            i = StatementAppender.bindEvent(this, s, i, rows.events().get(k), rows.eventJson().get(k));
+        }
+        return i;
+    }
+
+    private void bindOutboxValues(PreparedStatement s, int index, Appender.Rows rows) throws SQLException {
+        int i = index;
+        for (int k = 0; k < rows.outbox().size(); k++) {
+            i = StatementAppender.bindMessage(this, s, i, rows.outbox().get(k), rows.attributeJson().get(k));
         }
     }
 

@@ -36,9 +36,8 @@ final class StatementAppender implements Appender {
     private static final String INSERT_EVENT = "INSERT INTO complaint_event (tracking_number, version, at, actor_role,"
             + " actor_id, actor_unit, state, event_type, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_OUTBOX = "INSERT INTO outbox (id, event_id, tracking_number, recipient, topic,"
-            + " attributes, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)"
-            // A message id is its event and recipient: a repeat is the same message, kept once.
-            + " ON CONFLICT (id) DO NOTHING";
+            // A message id is its event and recipient, new with the event: JdbcComplaintStore drops repeats.
+            + " attributes, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
     private final Dialect dialect;
 
@@ -109,14 +108,7 @@ final class StatementAppender implements Appender {
             for (int n = 0; n < rows.events().size(); n++) {
                 RecordedEvent e = rows.events().get(n);
                 s.setString(1, e.complaint().value());
-                s.setLong(2, e.version());
-                dialect.setInstant(s, 3, e.at());
-                s.setString(4, e.actor().role().name());
-                s.setString(5, e.actor().id());
-                s.setString(6, e.actor().unit().map(UnitId::value).orElse(null));
-                s.setString(7, e.state().name());
-                s.setString(8, JsonCodec.typeOf(e.event()));
-                dialect.setJson(s, 9, rows.eventJson().get(n));
+                bindEvent(dialect, s, 2, e, rows.eventJson().get(n));
                 s.addBatch();
             }
             s.executeBatch();
@@ -130,18 +122,47 @@ final class StatementAppender implements Appender {
         try (PreparedStatement s = c.prepareStatement(INSERT_OUTBOX)) {
             for (int n = 0; n < rows.outbox().size(); n++) {
                 OutboxMessage m = rows.outbox().get(n);
-                s.setString(1, m.id());
-                s.setString(2, m.eventId());
-                s.setString(3, m.complaint().value());
-                s.setString(4, m.recipient().key());
-                s.setString(5, m.topic());
-                dialect.setJson(s, 6, rows.attributeJson().get(n));
-                dialect.setInstant(s, 7, m.createdAt());
-                dialect.setInstant(s, 8, m.createdAt());
+                int next = bindMessage(dialect, s, 1, m, rows.attributeJson().get(n));
+                dialect.setInstant(s, next, m.createdAt());
                 s.addBatch();
             }
             s.executeBatch();
         }
+    }
+
+    /**
+     * Binds an event's row after its tracking number (version, at, actor role, id and unit, state, event
+     * type, event JSON) from {@code index} on; returns the next free index.
+     */
+    static int bindEvent(Dialect dialect, PreparedStatement s, int index, RecordedEvent e, String eventJson)
+            throws SQLException {
+        int i = index;
+        s.setLong(i++, e.version());
+        dialect.setInstant(s, i++, e.at());
+        s.setString(i++, e.actor().role().name());
+        s.setString(i++, e.actor().id());
+        s.setString(i++, e.actor().unit().map(UnitId::value).orElse(null));
+        s.setString(i++, e.state().name());
+        s.setString(i++, JsonCodec.typeOf(e.event()));
+        dialect.setJson(s, i++, eventJson);
+        return i;
+    }
+
+    /**
+     * Binds a message's row (id, event id, tracking number, recipient, topic, attributes JSON, created at) from
+     * {@code index} on; returns the next free index.
+     */
+    static int bindMessage(Dialect dialect, PreparedStatement s, int index, OutboxMessage m, String attributeJson)
+            throws SQLException {
+        int i = index;
+        s.setString(i++, m.id());
+        s.setString(i++, m.eventId());
+        s.setString(i++, m.complaint().value());
+        s.setString(i++, m.recipient().key());
+        s.setString(i++, m.topic());
+        dialect.setJson(s, i++, attributeJson);
+        dialect.setInstant(s, i++, m.createdAt());
+        return i;
     }
 
     /** Binds the values of {@link #COLUMNS} from {@code index} on; returns the next free index. */

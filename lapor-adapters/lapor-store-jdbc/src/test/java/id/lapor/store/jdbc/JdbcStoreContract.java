@@ -37,6 +37,7 @@ import id.lapor.core.sla.Timer;
 import id.lapor.core.calendar.Deadline;
 import java.time.ZoneId;
 import id.lapor.core.port.ComplaintFilter;
+import id.lapor.core.directory.UnitId;
 import id.lapor.core.port.Outbox;
 import id.lapor.store.jdbc.ComplaintStatistics.UnitCount;
 import id.lapor.testkit.ComplaintStoreContract;
@@ -65,6 +66,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The store contract plus what the JDBC store promises beyond it: exact JSON round trips, atomic
@@ -174,42 +177,101 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
 
     @Test
     @DisplayName("a failed append writes nothing: no complaint, event, channel message or outbox row")
-    void failedAppendWritesNothing() {
+    void failedAppendWritesNothing() throws SQLException {
         TrackingNumber n = submit();
-        TrackingNumber nowhere = TrackingNumber.withCheckDigit("5550009998");
         Set<String> outboxBefore = outboxIds();
         Complaint current = store.find(n).orElseThrow();
         List<RecordedEvent> historyBefore = store.history(n);
         RecordedEvent hold = new RecordedEvent(n, current.version() + 1, clock.instant(), ActorRef.of(VERIFIER), State.ON_HOLD,
                 new Event.PutOnHold("Mohon lengkapi", State.SUBMITTED));
         OutboxMessage fine = new OutboxMessage(hold.id(), n, Recipient.reporter(), "complaint.on-hold", Map.of(), clock.instant());
-        // A message about a complaint that does not exist breaks a foreign key after the update went through.
-        OutboxMessage broken = new OutboxMessage(hold.id(), nowhere, Recipient.of(Recipient.Kind.VERIFIERS), "complaint.on-hold",
+        // The database refuses the second message, after the update and the first message went through.
+        OutboxMessage broken = new OutboxMessage(hold.id(), n, Recipient.of(Recipient.Kind.VERIFIERS), REFUSED_TOPIC,
                 Map.of(), clock.instant());
+        refuseOutboxTopic(REFUSED_TOPIC);
+        try {
+            assertThatThrownBy(() -> store.append(current.version(), current.apply(hold), List.of(hold), List.of(fine, broken)))
+                    .isInstanceOf(LaporException.class)
+                    .isNotInstanceOf(ConcurrentUpdateException.class);
+            assertThat(store.find(n)).contains(current);
+            assertThat(store.history(n)).isEqualTo(historyBefore);
 
-        assertThatThrownBy(() -> store.append(current.version(), current.apply(hold), List.of(hold), List.of(fine, broken)))
-                .isInstanceOf(LaporException.class)
-                .isNotInstanceOf(ConcurrentUpdateException.class);
+            TrackingNumber other = TrackingNumber.withCheckDigit("5550002223");
+            RecordedEvent original = historyBefore.get(0);
+            Event.Submitted s = (Event.Submitted) original.event();
+            Event.Submitted viaSms = new Event.Submitted(s.kind(), Channel.SMS, s.title(), s.body(), s.incidentDate(),
+                    s.location(), s.category(), s.tags(), s.attachments(), s.reporter(), s.anonymous(), s.confidential(), s.targetInstitution(),
+                    s.priority(), s.secret(), "kannel-failed-1");
+            RecordedEvent created = new RecordedEvent(other, 1, clock.instant(), original.actor(), State.SUBMITTED, viaSms);
+            OutboxMessage received = new OutboxMessage(created.id(), other, Recipient.reporter(), "complaint.received", Map.of(),
+                    clock.instant());
+            OutboxMessage lost = new OutboxMessage(created.id(), other, Recipient.of(Recipient.Kind.VERIFIERS),
+                    REFUSED_TOPIC, Map.of(), clock.instant());
+            assertThatThrownBy(() -> store.append(0, Complaint.start(created), List.of(created), List.of(received, lost)))
+                    .isInstanceOf(LaporException.class)
+                    .isNotInstanceOf(ConcurrentUpdateException.class);
+            assertThat(store.find(other)).isEmpty();
+            assertThat(store.history(other)).isEmpty();
+            assertThat(store.findByChannelMessage(Channel.SMS, "kannel-failed-1")).isEmpty();
+            assertThat(outboxIds()).isEqualTo(outboxBefore);
+        } finally {
+            dropRefusals();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} events and {1} messages in one append")
+    @CsvSource({"1, 0", "1, 1", "8, 8", "9, 3", "2, 12", "20, 20"})
+    @DisplayName("appends of every size write all their events and messages, whichever way the dialect sends them")
+    void appendsOfEverySize(int eventCount, int messageCount) {
+        TrackingNumber n = submit();
+        Complaint current = store.find(n).orElseThrow();
+        Set<String> outboxBefore = outboxIds();
+        List<RecordedEvent> events = new ArrayList<>();
+        Complaint after = current;
+        for (int i = 1; i <= eventCount; i++) {
+            RecordedEvent e = new RecordedEvent(n, current.version() + i, clock.instant().plusNanos(i * 1_000L),
+                    new ActorRef(Role.REPORTER, "reporter", Optional.empty()), current.state(),
+                    new Event.ReporterReplied("Balasan " + i + " \"kutip\" ✓", false));
+            events.add(e);
+            after = after.apply(e);
+        }
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < messageCount; i++) {
+            messages.add(new OutboxMessage(events.get(i % eventCount).id(), n, Recipient.unit(new UnitId("unit-" + i)),
+                    "complaint.reporter-replied", Map.of("i", String.valueOf(i), "empty", ""), clock.instant()));
+        }
+
+        store.append(current.version(), after, events, messages);
+
+        assertThat(store.find(n)).contains(after);
+        assertThat(store.history(n)).endsWith(events.toArray(RecordedEvent[]::new));
+        Set<String> written = new HashSet<>(outboxIds());
+        written.removeAll(outboxBefore);
+        assertThat(written).containsExactlyInAnyOrderElementsOf(messages.stream().map(OutboxMessage::id).toList());
+        assertThat(jdbc.pending(clock.instant().plusSeconds(1), 1_000)).extracting(Outbox.Pending::message)
+                .containsAll(messages);
+    }
+
+    @Test
+    @DisplayName("a message about another complaint is refused before anything is written")
+    void messageAboutAnotherComplaintRefused() {
+        TrackingNumber n = submit();
+        TrackingNumber elsewhere = submit();
+        Complaint current = store.find(n).orElseThrow();
+        List<RecordedEvent> historyBefore = store.history(n);
+        Set<String> outboxBefore = outboxIds();
+        RecordedEvent hold = new RecordedEvent(n, current.version() + 1, clock.instant(), ActorRef.of(VERIFIER), State.ON_HOLD,
+                new Event.PutOnHold("Mohon lengkapi", State.SUBMITTED));
+        OutboxMessage astray = new OutboxMessage(hold.id(), elsewhere, Recipient.reporter(), "complaint.on-hold", Map.of(),
+                clock.instant());
+
+        assertThatThrownBy(() -> store.append(current.version(), current.apply(hold), List.of(hold), List.of(astray)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("message " + astray.id())
+                .hasMessageContaining("complaint " + elsewhere.value())
+                .hasMessageContaining("complaint " + n.value());
         assertThat(store.find(n)).contains(current);
         assertThat(store.history(n)).isEqualTo(historyBefore);
-
-        TrackingNumber other = TrackingNumber.withCheckDigit("5550002223");
-        RecordedEvent original = historyBefore.get(0);
-        Event.Submitted s = (Event.Submitted) original.event();
-        Event.Submitted viaSms = new Event.Submitted(s.kind(), Channel.SMS, s.title(), s.body(), s.incidentDate(), s.location(),
-                s.category(), s.tags(), s.attachments(), s.reporter(), s.anonymous(), s.confidential(), s.targetInstitution(),
-                s.priority(), s.secret(), "kannel-failed-1");
-        RecordedEvent created = new RecordedEvent(other, 1, clock.instant(), original.actor(), State.SUBMITTED, viaSms);
-        OutboxMessage received = new OutboxMessage(created.id(), other, Recipient.reporter(), "complaint.received", Map.of(),
-                clock.instant());
-        OutboxMessage lost = new OutboxMessage(created.id(), nowhere, Recipient.of(Recipient.Kind.VERIFIERS),
-                "complaint.submitted", Map.of(), clock.instant());
-        assertThatThrownBy(() -> store.append(0, Complaint.start(created), List.of(created), List.of(received, lost)))
-                .isInstanceOf(LaporException.class)
-                .isNotInstanceOf(ConcurrentUpdateException.class);
-        assertThat(store.find(other)).isEmpty();
-        assertThat(store.history(other)).isEmpty();
-        assertThat(store.findByChannelMessage(Channel.SMS, "kannel-failed-1")).isEmpty();
         assertThat(outboxIds()).isEqualTo(outboxBefore);
     }
 
@@ -602,6 +664,29 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
             throw new IllegalStateException(e);
         }
         return ids;
+    }
+
+    /** A topic {@link #refuseOutboxTopic} makes the database refuse. */
+    private static final String REFUSED_TOPIC = "test.refused";
+
+    /**
+     * Makes the database refuse any outbox row of {@code topic} with an error of its own, as a failure in the
+     * middle of an append: a trigger, which {@link #dropRefusals} removes.
+     */
+    private void refuseOutboxTopic(String topic) throws SQLException {
+        if (jdbc.dialect() instanceof PostgresDialect) {
+            execute("CREATE OR REPLACE FUNCTION test_refuse_topic() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF NEW.topic = '" + topic + "' THEN RAISE EXCEPTION 'outbox topic % refused by the test', NEW.topic;"
+                    + " END IF; RETURN NEW; END $$");
+            execute("CREATE TRIGGER test_refuse_topic BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_refuse_topic()");
+        } else {
+            execute("CREATE TRIGGER test_refuse_topic BEFORE INSERT ON outbox WHEN NEW.topic = '" + topic + "'"
+                    + " BEGIN SELECT RAISE(ABORT, 'outbox topic refused by the test'); END");
+        }
+    }
+
+    private void dropRefusals() throws SQLException {
+        execute("DROP TRIGGER IF EXISTS test_refuse_topic" + (jdbc.dialect() instanceof PostgresDialect ? " ON outbox" : ""));
     }
 
     protected void execute(String sql) throws SQLException {
