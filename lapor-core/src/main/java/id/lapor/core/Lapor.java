@@ -450,36 +450,58 @@ public final class Lapor {
             String path = v.getPropertyPath().toString();
             out.add(new Violation(path.isEmpty() ? "command" : path, v.getMessage()));
         }
-        findNulCharacters(command, "", out);
+        findNulCharacters(command, null, out);
         return out;
     }
 
     /**
      * NUL characters and unpaired surrogates are refused in every text: PostgreSQL cannot store the one,
      * the databases' encodings turn the other into '?', and no person types either. Walks the command's
-     * record components, nested records and collections.
+     * record components, nested records and collections; a path is spelt out only for a text refused.
      */
-    private static void findNulCharacters(Object value, String path, List<Violation> out) {
+    private static void findNulCharacters(Object value, TextPath path, List<Violation> out) {
         if (value instanceof String text) {
             if (text.indexOf('\u0000') >= 0) {
-                out.add(new Violation(path.isEmpty() ? "command" : path, "must not contain NUL characters"));
+                out.add(new Violation(TextPath.of(path), "must not contain NUL characters"));
             } else if (hasUnpairedSurrogate(text)) {
-                out.add(new Violation(path.isEmpty() ? "command" : path,
+                out.add(new Violation(TextPath.of(path),
                         "must not contain unpaired surrogates (half of a character outside the Basic Multilingual Plane)"));
             }
         } else if (value instanceof java.util.Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                findNulCharacters(item, path + "[" + i++ + "]", out);
+                findNulCharacters(item, new TextPath(path, null, i++), out);
             }
         } else if (value != null && value.getClass().isRecord()) {
-            for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+            for (java.lang.reflect.Method accessor : ACCESSORS.get(value.getClass())) {
                 try {
-                    findNulCharacters(c.getAccessor().invoke(value), path.isEmpty() ? c.getName() : path + "." + c.getName(), out);
+                    findNulCharacters(accessor.invoke(value), new TextPath(path, accessor.getName(), -1), out);
                 } catch (ReflectiveOperationException e) {
-                    throw new LaporException("cannot read " + c.getName() + " of " + value.getClass().getSimpleName(), e);
+                    throw new LaporException("cannot read " + accessor.getName() + " of " + value.getClass().getSimpleName(), e);
                 }
             }
+        }
+    }
+
+    /** Each record type's component accessors, looked up once: reflection builds them anew at every call. */
+    private static final ClassValue<List<java.lang.reflect.Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<java.lang.reflect.Method> computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getAccessor)
+                    .toList();
+        }
+    };
+
+    /** Where a text lies in a command, e.g. {@code reporter.name} or {@code tags[2]}; null for the command itself. */
+    private record TextPath(TextPath parent, String name, int index) {
+        static String of(TextPath path) {
+            return path == null ? "command" : path.toString();
+        }
+
+        @Override
+        public String toString() {
+            String head = parent == null ? "" : parent.toString();
+            return name != null ? (head.isEmpty() ? name : head + "." + name) : head + "[" + index + "]";
         }
     }
 
@@ -502,7 +524,8 @@ public final class Lapor {
     }
 
     private String newPin() {
-        return String.format("%08d", random.nextInt(100_000_000));
+        String digits = Integer.toString(random.nextInt(100_000_000));
+        return "0".repeat(8 - digits.length()) + digits;
     }
 
     private void tell(Complaint before, List<RecordedEvent> events) {

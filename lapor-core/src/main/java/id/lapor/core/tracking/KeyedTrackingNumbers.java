@@ -28,6 +28,8 @@ public final class KeyedTrackingNumbers implements TrackingNumberSource {
 
     private final byte[] key;
     private final LongSupplier sequence;
+    /** A Mac per thread, keyed once: making one costs more than the whole permutation. doFinal resets it for reuse. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param key at least 16 bytes, kept secret and never changed once numbers were issued
@@ -51,7 +53,7 @@ public final class KeyedTrackingNumbers implements TrackingNumberSource {
         if (n < 0 || n >= DOMAIN) {
             throw new LaporException("tracking-number sequence value " + n + " is outside [0, " + DOMAIN + ")");
         }
-        Mac mac = newMac();
+        Mac mac = macs.get();
         long x = n;
         do {
             x = feistel(mac, x);
