@@ -12,9 +12,13 @@ import id.lapor.core.complaint.Channel;
 import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.lifecycle.Command;
+import id.lapor.core.lifecycle.ActorRef;
 import id.lapor.core.lifecycle.Complaint;
+import id.lapor.core.lifecycle.Event;
 import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.State;
+import id.lapor.core.notification.OutboxMessage;
+import id.lapor.core.notification.Recipient;
 import id.lapor.core.port.ComplaintFilter;
 import id.lapor.core.port.ComplaintSearch;
 import id.lapor.core.port.ComplaintStore;
@@ -24,6 +28,8 @@ import id.lapor.core.port.Outbox;
 import id.lapor.core.port.DuplicateSubmissionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -314,12 +320,42 @@ public abstract class ComplaintStoreContract {
         TrackingNumber n = submit();
         List<RecordedEvent> history = store.history(n);
         int before = outbox().pending(clock.instant().plusSeconds(1), 1000).size();
-        id.lapor.core.notification.OutboxMessage extra = new id.lapor.core.notification.OutboxMessage(n.value() + "/999",
-                n, id.lapor.core.notification.Recipient.reporter(), "test.conflict", java.util.Map.of(), clock.instant());
+        OutboxMessage extra = new OutboxMessage(history.get(0).id(), n, Recipient.of(Recipient.Kind.VERIFIERS), "test.conflict",
+                Map.of(), clock.instant());
         assertThatThrownBy(() -> store.append(0, Complaint.start(history.get(0)), List.of(history.get(0)), List.of(extra)))
                 .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(outbox().pending(clock.instant().plusSeconds(1), 1000)).hasSize(before)
                 .extracting(p -> p.message().topic()).doesNotContain("test.conflict");
+    }
+
+    @Test
+    @DisplayName("an append with a message about another complaint, or about an event it does not hold, is refused"
+            + " before anything is written")
+    void strayMessagesRefused() {
+        TrackingNumber n = submit();
+        TrackingNumber elsewhere = submit();
+        Complaint current = store.find(n).orElseThrow();
+        List<RecordedEvent> historyBefore = store.history(n);
+        int pendingBefore = outbox().pending(clock.instant().plusSeconds(1), 1000).size();
+        RecordedEvent hold = new RecordedEvent(n, current.version() + 1, clock.instant(),
+                new ActorRef(Role.VERIFIER, "verifier", Optional.empty()), State.ON_HOLD,
+                new Event.PutOnHold("Mohon lengkapi", current.state()));
+        OutboxMessage aboutAnother = new OutboxMessage(hold.id(), elsewhere, Recipient.reporter(), "complaint.on-hold",
+                Map.of(), clock.instant());
+        OutboxMessage aboutAnOldEvent = new OutboxMessage(historyBefore.get(0).id(), n, Recipient.reporter(),
+                "complaint.on-hold", Map.of(), clock.instant());
+
+        assertThatThrownBy(() -> store.append(current.version(), current.apply(hold), List.of(hold), List.of(aboutAnother)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("message " + aboutAnother.id())
+                .hasMessageContaining("complaint " + elsewhere.value())
+                .hasMessageContaining("complaint " + n.value());
+        assertThatThrownBy(() -> store.append(current.version(), current.apply(hold), List.of(hold), List.of(aboutAnOldEvent)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event " + historyBefore.get(0).id());
+        assertThat(store.find(n)).contains(current);
+        assertThat(store.history(n)).isEqualTo(historyBefore);
+        assertThat(outbox().pending(clock.instant().plusSeconds(1), 1000)).hasSize(pendingBefore);
     }
 
     /** The store's outbox side: every store whose messages a relay delivers implements it. */

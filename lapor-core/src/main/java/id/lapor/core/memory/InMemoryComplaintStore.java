@@ -82,13 +82,13 @@ public final class InMemoryComplaintStore implements ComplaintStore, DueWork, Co
 
     @Override
     public synchronized void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> messages) {
+        ComplaintStore.checkAppend(expectedVersion, after, events, messages);
         TrackingNumber number = after.trackingNumber();
         Entry entry = complaints.get(number);
         long stored = entry == null ? 0 : entry.current.version();
         if (stored != expectedVersion) {
             throw new ConcurrentUpdateException(number, expectedVersion);
         }
-        checkSequence(expectedVersion, after, events);
         String messageKey = null;
         if (entry == null && after.channelMessageId().isPresent()) {
             messageKey = key(after.channel(), after.channelMessageId().get());
@@ -199,22 +199,6 @@ public final class InMemoryComplaintStore implements ComplaintStore, DueWork, Co
     /** How many complaints are stored. */
     public synchronized int size() {
         return complaints.size();
-    }
-
-    private static void checkSequence(long expectedVersion, Complaint after, List<RecordedEvent> events) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("an append needs at least one event");
-        }
-        for (int i = 0; i < events.size(); i++) {
-            RecordedEvent e = events.get(i);
-            if (!e.complaint().equals(after.trackingNumber()) || e.version() != expectedVersion + 1 + i) {
-                throw new IllegalArgumentException("event " + e.id() + " does not follow version " + (expectedVersion + i));
-            }
-        }
-        if (after.version() != expectedVersion + events.size()) {
-            throw new IllegalArgumentException("complaint " + after.trackingNumber() + " at version " + after.version()
-                    + " does not match " + events.size() + " events after version " + expectedVersion);
-        }
     }
 
     private static String key(Channel channel, String messageId) {

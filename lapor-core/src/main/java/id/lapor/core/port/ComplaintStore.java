@@ -28,9 +28,10 @@ public interface ComplaintStore {
 
     /**
      * Appends {@code events} (versions {@code expectedVersion + 1} onwards) and stores {@code after} as the
-     * current state, with the outbox messages the events caused, each about this complaint.
-     * {@code expectedVersion} 0 creates the complaint.
+     * current state, with the outbox messages the events caused. {@code expectedVersion} 0 creates the
+     * complaint. Implementations refuse malformed appends with {@link #checkAppend} before writing anything.
      *
+     * @throws IllegalArgumentException when the append is malformed ({@link #checkAppend}); nothing is written
      * @throws ConcurrentUpdateException when the stored version is not {@code expectedVersion} (another
      *     writer came first, or the complaint exists already); nothing is written. This check must be
      *     strict: {@code Lapor} decides commands on the copy it last wrote and relies on it to learn that
@@ -39,4 +40,40 @@ public interface ComplaintStore {
      *     used on that channel; nothing is written
      */
     void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> outbox);
+
+    /**
+     * Refuses an append that no store could write correctly: no events; events of another complaint or not
+     * numbered on from {@code expectedVersion}; {@code after} not at the last event's version; a message
+     * about another complaint or about an event not in this append (its id, event and recipient, would
+     * then not be new with the append).
+     *
+     * @throws IllegalArgumentException naming the first event or message at fault
+     */
+    static void checkAppend(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> outbox) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one event");
+        }
+        TrackingNumber number = after.trackingNumber();
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent e = events.get(i);
+            if (!e.complaint().equals(number) || e.version() != expectedVersion + 1 + i) {
+                throw new IllegalArgumentException("event " + e.id() + " does not follow version " + (expectedVersion + i)
+                        + " of complaint " + number.value());
+            }
+        }
+        if (after.version() != expectedVersion + events.size()) {
+            throw new IllegalArgumentException("complaint " + number.value() + " at version " + after.version()
+                    + " does not match " + events.size() + " events after version " + expectedVersion);
+        }
+        for (OutboxMessage m : outbox) {
+            if (!m.complaint().equals(number)) {
+                throw new IllegalArgumentException("outbox message " + m.id() + " is about complaint " + m.complaint().value()
+                        + ", not complaint " + number.value() + " that it is appended to");
+            }
+            if (events.stream().noneMatch(e -> e.id().equals(m.eventId()))) {
+                throw new IllegalArgumentException("outbox message " + m.id() + " is about event " + m.eventId()
+                        + ", which is not among the events appended to complaint " + number.value());
+            }
+        }
+    }
 }

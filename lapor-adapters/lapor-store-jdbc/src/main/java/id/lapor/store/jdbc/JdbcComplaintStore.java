@@ -154,8 +154,7 @@ public final class JdbcComplaintStore
 
     @Override
     public void append(long expectedVersion, Complaint after, List<RecordedEvent> events, List<OutboxMessage> messages) {
-        checkSequence(expectedVersion, after, events);
-        checkMessages(after, messages);
+        ComplaintStore.checkAppend(expectedVersion, after, events, messages);
         List<OutboxMessage> outbox = once(messages);
         TrackingNumber number = after.trackingNumber();
         // JSON is written before a connection is taken, so the transaction is only as long as its statements.
@@ -319,33 +318,6 @@ public final class JdbcComplaintStore
                 owned.close();
             } catch (Exception e) {
                 throw new LaporException("could not close the complaint store's connections", e);
-            }
-        }
-    }
-
-    private static void checkSequence(long expectedVersion, Complaint after, List<RecordedEvent> events) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("an append needs at least one event");
-        }
-        for (int i = 0; i < events.size(); i++) {
-            RecordedEvent e = events.get(i);
-            if (!e.complaint().equals(after.trackingNumber()) || e.version() != expectedVersion + 1 + i) {
-                throw new IllegalArgumentException("event " + e.id() + " does not follow version " + (expectedVersion + i)
-                        + " of complaint " + after.trackingNumber());
-            }
-        }
-        if (after.version() != expectedVersion + events.size()) {
-            throw new IllegalArgumentException("complaint " + after.trackingNumber() + " at version " + after.version()
-                    + " does not match " + events.size() + " events after version " + expectedVersion);
-        }
-    }
-
-    /** Messages belong to the complaint appended to: nothing else in the append could keep a message's key right. */
-    private static void checkMessages(Complaint after, List<OutboxMessage> messages) {
-        for (OutboxMessage m : messages) {
-            if (!m.complaint().equals(after.trackingNumber())) {
-                throw new IllegalArgumentException("outbox message " + m.id() + " is about complaint " + m.complaint().value()
-                        + ", not complaint " + after.trackingNumber().value() + " that it is appended to");
             }
         }
     }

@@ -32,12 +32,13 @@ public final class PostgresDialect implements Dialect {
 
     /**
      * Appends of up to this many events and this many messages bind each value as a parameter, in rows of
-     * VALUES: PostgreSQL then parses each record's JSON once, to check it. Larger ones (a long catch-up of due
-     * timers) send their rows as one JSON array each, read by json_to_recordset, so that no statement nears the
-     * protocol's limit of parameters; each record's JSON is then parsed three times (the array checked, taken
-     * apart, and the record checked).
+     * VALUES: PostgreSQL then parses each record's JSON once, to check it. Each such shape is a statement of
+     * its own, prepared and planned on every connection that meets it, so their number is kept small (about
+     * 160, within pgjdbc's cache of 256 statements per connection). Larger appends (a long catch-up of due
+     * timers) send their rows as one JSON array each, read by json_to_recordset; each record's JSON is then
+     * parsed three times (the array checked, taken apart, and the record checked).
      */
-    private static final int VALUES_ROWS = 8;
+    static final int VALUES_ROWS = 8;
     private static final String EVENT_COLUMNS = "version, at, actor_role, actor_id, actor_unit, state, event_type, event_json";
     private static final String EVENT_ROW = "(?::bigint, ?::timestamptz, ?::text, ?::text, ?::text, ?::text, ?::text, ?::json)";
     private static final String MESSAGE_COLUMNS = "id, event_id, tracking_number, recipient, topic, attributes, created_at";
@@ -129,7 +130,7 @@ public final class PostgresDialect implements Dialect {
         return (create ? 1 : 0) * 10_000 + events * 100 + messages;
     }
 
-    private static String statement(int shape) {
+    private static String statementOf(int shape) {
         return (shape >= 10_000 ? CREATE : UPDATE) + statement(shape / 100 % 100, shape % 100);
     }
 
@@ -173,7 +174,7 @@ public final class PostgresDialect implements Dialect {
         int messages = rows.outbox().size();
         boolean asValues = events <= VALUES_ROWS && messages <= VALUES_ROWS;
         String sql = STATEMENTS.computeIfAbsent(shape(expectedVersion == 0, asValues ? events : 0, asValues ? messages : 0),
-                PostgresDialect::statement);
+                PostgresDialect::statementOf);
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i;
             if (expectedVersion == 0) {

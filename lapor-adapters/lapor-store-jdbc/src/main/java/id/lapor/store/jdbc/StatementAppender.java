@@ -35,8 +35,9 @@ final class StatementAppender implements Appender {
             + " VALUES (?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO complaint_event (tracking_number, version, at, actor_role,"
             + " actor_id, actor_unit, state, event_type, event_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // A message id is its event and recipient, new with the event (ComplaintStore.checkAppend); the store drops
+    // repeats within an append, so no conflict clause is needed.
     private static final String INSERT_OUTBOX = "INSERT INTO outbox (id, event_id, tracking_number, recipient, topic,"
-            // A message id is its event and recipient, new with the event: JdbcComplaintStore drops repeats.
             + " attributes, created_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)";
 
     private final Dialect dialect;

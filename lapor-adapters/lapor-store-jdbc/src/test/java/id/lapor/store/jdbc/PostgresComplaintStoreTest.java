@@ -1,5 +1,7 @@
 package id.lapor.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,15 @@ class PostgresComplaintStoreTest extends JdbcStoreContract {
     @Override
     protected DataSource emptyDatabase() {
         return track(TestPostgres.newSchema()).dataSource();
+    }
+
+    @Test
+    @DisplayName("events and outbox messages carry no foreign key once migrated (V3, V4): the append writes them with their complaint")
+    void eventsAndMessagesHaveNoForeignKey() throws Exception {
+        assertThat(one("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                + " AND conrelid IN ('complaint_event'::regclass, 'outbox'::regclass)")).isZero();
+        assertThat(one("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = 'channel_message'::regclass"))
+                .isEqualTo(1);
     }
 
     @Test

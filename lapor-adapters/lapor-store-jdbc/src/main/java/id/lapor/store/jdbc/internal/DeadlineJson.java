@@ -20,7 +20,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * {@code zone}, as every deadline a working calendar computes is, is the string {@code "2026-03-10 Asia/Jakarta"},
  * or {@code "2026-03-10 Asia/Jakarta provisional"}: {@code due} follows from the other two. Any other deadline is
  * the object {@code {"due":…,"lastDay":…,"zone":…}} (with {@code "provisional":true} when it is), which is also
- * how lapor wrote every deadline before; both forms are read.
+ * how lapor wrote every deadline before; both forms are read. The string form's {@code due} is computed when
+ * read, by this JVM's time-zone rules: a change of a zone's rules (none is foreseen for Indonesia's three)
+ * would move it, as it would move every deadline computed from then on.
  */
 final class DeadlineJson {
     private static final String PROVISIONAL = "provisional";
@@ -46,11 +48,11 @@ final class DeadlineJson {
                     return parse(p, p.getString());
                 }
                 AsObject o = ctxt.readValue(p, AsObject.class);
-                try {
-                    return new Deadline(o.due(), o.lastDay(), o.zone(), o.provisional());
-                } catch (NullPointerException e) {
-                    return ctxt.reportInputMismatch(Deadline.class, "a deadline object needs \"%s\"", e.getMessage());
+                String missing = o.due() == null ? "due" : o.lastDay() == null ? "lastDay" : o.zone() == null ? "zone" : null;
+                if (missing != null) {
+                    return ctxt.reportInputMismatch(Deadline.class, "a deadline object needs \"%s\"", missing);
                 }
+                return new Deadline(o.due(), o.lastDay(), o.zone(), o.provisional());
             }
         });
     }
