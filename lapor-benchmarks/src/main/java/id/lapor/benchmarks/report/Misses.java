@@ -141,12 +141,12 @@ final class Misses {
                         + (breakEven == null ? "" : " Against a database across a network lapor's fewer round trips win:"
                         + " the storage benchmark reckons that a round trip " + breakEven + " ms dearer than here brings it"
                         + " to 1.0x on one thread.") + fourThreads(s) + " What would close it here: less CPU per step in"
-                        + " PostgreSQL, where a profile of the backends (perf) puts JSON parsing, index insertion and the"
-                        + " start of each statement's plan first. Every step rewrites the complaint's whole record (0.7 to"
-                        + " 1.7 KB of JSON, parsed to check it) with a new entry in each of the complaint table's five"
-                        + " indexes (the hand-written table has three), since state, unit and next deadline change; a"
-                        + " smaller record (timer ids and deadlines derived, not stored) and fewer indexes are the places"
-                        + " to look.";
+                        + " PostgreSQL, where a profile of the backends (perf) puts index insertion first, then the round"
+                        + " trip, the start of each statement's plan and the check of each JSON record. Every step rewrites"
+                        + " the complaint's whole record (0.6 to 1.6 KB of JSON) with a new entry in each of the complaint"
+                        + " table's five indexes (the hand-written table has three), since state, unit and next deadline"
+                        + " change; a smaller record (timer ids derived, not stored), fewer indexes, or several threads'"
+                        + " appends written in one statement are the places to look.";
             }
             case "storage.sweep": {
                 String query = "";

