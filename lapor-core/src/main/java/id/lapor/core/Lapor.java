@@ -48,8 +48,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -236,9 +239,39 @@ public final class Lapor {
      * @return how many timers this call fired
      */
     public int runDue(TrackingNumber trackingNumber) {
-        Complaint recentCopy = recent.get(trackingNumber);
-        if (recentCopy != null) {
-            int fired = fireDue(Optional.of(recentCopy));
+        return runDue(trackingNumber, recent.get(trackingNumber));
+    }
+
+    /**
+     * {@link #runDue(TrackingNumber)} for each complaint, as a sweep does with a batch of due work: all of
+     * them read from the store at once ({@link ComplaintStore#findAll}), where a read each would cost a
+     * round trip each. A copy that another writer changed since is found out by its append and read again,
+     * as a recent copy is. A complaint whose due work fails is logged and stays due; the others go on.
+     *
+     * @return how many timers this call fired
+     */
+    public int runDue(Collection<TrackingNumber> trackingNumbers) {
+        Map<TrackingNumber, Complaint> read = new HashMap<>();
+        for (Complaint c : store.findAll(trackingNumbers)) {
+            read.put(c.trackingNumber(), c);
+        }
+        int fired = 0;
+        for (TrackingNumber n : trackingNumbers) {
+            try {
+                Complaint copy = read.get(n);
+                fired += runDue(n, copy != null ? copy : recent.get(n));
+            } catch (RuntimeException e) {
+                // One broken complaint must not stop the others' escalations.
+                log.error("due work of complaint {} failed; it stays due", n, e);
+            }
+        }
+        return fired;
+    }
+
+    /** Fires what is due on {@code copy} (null: none), else on a fresh read: the copy may be stale. */
+    private int runDue(TrackingNumber trackingNumber, Complaint copy) {
+        if (copy != null) {
+            int fired = fireDue(Optional.of(copy));
             if (fired > 0) {
                 return fired;
             }

@@ -329,6 +329,18 @@ public abstract class ComplaintStoreContract {
     }
 
     @Test
+    @DisplayName("findAll answers the stored complaints among the numbers asked, and skips unknown ones")
+    void findAllSkipsUnknown() {
+        TrackingNumber a = submit();
+        TrackingNumber b = submit();
+        TrackingNumber unknown = TrackingNumber.withCheckDigit("5550004446");
+
+        assertThat(store.findAll(List.of(b, unknown, a))).containsExactlyInAnyOrder(store.find(a).orElseThrow(),
+                store.find(b).orElseThrow());
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("an append with a message about another complaint, or about an event it does not hold, is refused"
             + " before anything is written")
     void strayMessagesRefused() {

@@ -7,6 +7,7 @@ import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.notification.OutboxMessage;
 import id.lapor.core.port.ComplaintStore;
 import id.lapor.core.port.ConcurrentUpdateException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountingStore implements ComplaintStore {
     /** Calls of {@link #find}. */
     public final AtomicInteger finds = new AtomicInteger();
+    /** Calls of {@link #findAll}. */
+    public final AtomicInteger batchReads = new AtomicInteger();
     /** Calls of {@link #append}, refused or not. */
     public final AtomicInteger appends = new AtomicInteger();
     /** Appends refused with a {@link ConcurrentUpdateException}. */
     public final AtomicInteger refused = new AtomicInteger();
+    /** Run after each {@link #findAll} has read, before it answers: a test's other writer, racing the batch. */
+    public volatile Runnable afterFindAll = () -> { };
     private final ComplaintStore delegate;
 
     public CountingStore(ComplaintStore delegate) {
@@ -33,6 +38,14 @@ public final class CountingStore implements ComplaintStore {
     public Optional<Complaint> find(TrackingNumber trackingNumber) {
         finds.incrementAndGet();
         return delegate.find(trackingNumber);
+    }
+
+    @Override
+    public List<Complaint> findAll(Collection<TrackingNumber> trackingNumbers) {
+        batchReads.incrementAndGet();
+        List<Complaint> found = delegate.findAll(trackingNumbers);
+        afterFindAll.run();
+        return found;
     }
 
     @Override

@@ -20,6 +20,8 @@ import id.lapor.testkit.Fixtures;
 import id.lapor.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +134,36 @@ class RecentCopiesTest {
         clock.advance(Duration.ofDays(30));
         assertThat(nodeB.runDue(n)).as("the store's reply window closed").isEqualTo(1);
         assertThat(store.find(n).orElseThrow().state()).isEqualTo(State.COMPLETED);
+    }
+
+    @Test
+    @DisplayName("a batch of due work is read at once; a complaint another node fires after that read fires once,"
+            + " and an unknown number is skipped")
+    void dueWorkInBatches() {
+        List<TrackingNumber> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TrackingNumber n = submit(nodeA).trackingNumber();
+            nodeA.execute(VERIFIER, n, Command.Verify.to(Fixtures.HEALTH, Weight.NORMAL)).orElseThrow();
+            numbers.add(n);
+        }
+        clock.advance(Duration.ofDays(30));
+        // Node B fires the second complaint's timers right after node A has read the batch.
+        store.afterFindAll = () -> {
+            store.afterFindAll = () -> { };
+            assertThat(nodeB.runDue(numbers.get(1))).isEqualTo(5);
+        };
+        int finds = store.finds.get();
+        List<TrackingNumber> batch = new ArrayList<>(numbers);
+        batch.add(2, TrackingNumber.withCheckDigit("5550001112"));
+
+        assertThat(nodeA.runDue(batch)).as("warning, breach and 3 escalations of the first and the third").isEqualTo(10);
+        assertThat(store.batchReads.get()).isEqualTo(1);
+        assertThat(store.finds.get() - finds)
+                .as("reads one at a time: node B's of the second, node A's of it again after its append failed, the unknown")
+                .isEqualTo(3);
+        for (TrackingNumber n : numbers) {
+            assertThat(store.history(n)).as("each timer of %s fired once", n).filteredOn(e -> e.event() instanceof Event.SlaWarned
+                    || e.event() instanceof Event.SlaBreached || e.event() instanceof Event.Escalated).hasSize(5);
+        }
     }
 }

@@ -158,7 +158,7 @@ final class Misses {
                 }
                 return "Each due complaint here has three timers due at once (its verification warning, breach and first"
                         + " escalation); one DueWorkDriver on one thread fires them in one append per complaint, after"
-                        + " one read: " + Numbers.format(rows.get(0).lapor() * 3) + " timers a second. The"
+                        + " one read per batch of 200 complaints: " + Numbers.format(rows.get(0).lapor() * 3) + " timers a second. The"
                         + " sweep's query is not the cost" + query + ", and the cost per due complaint falls as more are"
                         + " due (" + rows.get(0).note() + "): it follows the number due, not the million open. One sweeper"
                         + " waits on each round trip; what closes it is a second sweeper, on another thread or node, which"

@@ -5,6 +5,8 @@ import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.lifecycle.Complaint;
 import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.notification.OutboxMessage;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +21,19 @@ public interface ComplaintStore {
 
     /** The complaint as it stands, or empty when no complaint has this number. */
     Optional<Complaint> find(TrackingNumber trackingNumber);
+
+    /**
+     * The complaints among {@code trackingNumbers} that exist, in no particular order. By default one
+     * {@link #find} each; a store that can read them at once (one query) should, since the SLA sweep reads a
+     * batch of due complaints this way.
+     */
+    default List<Complaint> findAll(Collection<TrackingNumber> trackingNumbers) {
+        List<Complaint> found = new ArrayList<>(trackingNumbers.size());
+        for (TrackingNumber n : trackingNumbers) {
+            find(n).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /** Every event of the complaint, oldest first; empty when there is no such complaint. */
     List<RecordedEvent> history(TrackingNumber trackingNumber);

@@ -5,8 +5,6 @@ import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.port.DueWork;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks the store what is due and fires it. Run {@link #sweep()} on a schedule (every few seconds to a
@@ -15,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * many: a timer still fires once.
  */
 public final class DueWorkDriver {
-    private static final Logger log = LoggerFactory.getLogger(DueWorkDriver.class);
-
     private final Lapor lapor;
     private final DueWork dueWork;
     private final int batchSize;
@@ -43,15 +39,8 @@ public final class DueWorkDriver {
         int fired = 0;
         while (true) {
             List<TrackingNumber> due = dueWork.due(lapor.clock().instant(), batchSize);
-            int firedInBatch = 0;
-            for (TrackingNumber n : due) {
-                try {
-                    firedInBatch += lapor.runDue(n);
-                } catch (RuntimeException e) {
-                    // One broken complaint must not stop the others' escalations.
-                    log.error("due work of complaint {} failed; it stays due", n, e);
-                }
-            }
+            // Read in one go; one broken complaint does not stop the others' escalations.
+            int firedInBatch = lapor.runDue(due);
             fired += firedInBatch;
             if (due.size() < batchSize || firedInBatch == 0) {
                 return fired;

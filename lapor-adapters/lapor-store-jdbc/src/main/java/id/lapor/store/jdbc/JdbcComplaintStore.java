@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ import javax.sql.DataSource;
 public final class JdbcComplaintStore
         implements ComplaintStore, DueWork, ComplaintSearch, Outbox, ComplaintStatistics, AutoCloseable {
     private static final String FIND = "SELECT complaint_json FROM complaint WHERE tracking_number = ?";
+    static final int FIND_ALL_CHUNK = 1_000;
     private static final String HISTORY = "SELECT version, event_json FROM complaint_event WHERE tracking_number = ?"
             + " ORDER BY version";
     private static final String BY_MESSAGE = "SELECT tracking_number FROM channel_message WHERE channel = ? AND message_id = ?";
@@ -89,6 +91,7 @@ public final class JdbcComplaintStore
     private final AutoCloseable owned;
     private final Duration dueLease;
     private final String claimDue;
+    private final String findAll;
     private final SequenceBlocks sequence;
 
     private JdbcComplaintStore(DataSource dataSource, Dialect dialect, AutoCloseable owned, Duration dueLease, int sequenceBlock) {
@@ -98,6 +101,7 @@ public final class JdbcComplaintStore
         this.dueLease = dueLease;
         this.sequence = new SequenceBlocks(sequenceBlock, this::reserveSequence);
         this.claimDue = String.format(Locale.ROOT, CLAIM_DUE, dialect.skipLocked());
+        this.findAll = "SELECT complaint_json FROM complaint WHERE " + dialect.inList("tracking_number");
         this.sql = new Sql(dataSource, dialect);
         this.appender = dialect instanceof PostgresDialect postgres ? postgres.appender() : new StatementAppender(dialect);
         this.outbox = new OutboxTable(sql, dialect, json);
@@ -135,6 +139,19 @@ public final class JdbcComplaintStore
     public Optional<Complaint> find(TrackingNumber trackingNumber) {
         return sql.first("read complaint " + trackingNumber, FIND, s -> s.setString(1, trackingNumber.value()),
                 rows -> json.complaint(rows.getString(1)));
+    }
+
+    /** One query for all of them (per thousand). */
+    @Override
+    public List<Complaint> findAll(Collection<TrackingNumber> trackingNumbers) {
+        List<String> numbers = trackingNumbers.stream().map(TrackingNumber::value).distinct().toList();
+        List<Complaint> found = new ArrayList<>(numbers.size());
+        for (int from = 0; from < numbers.size(); from += FIND_ALL_CHUNK) {
+            List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + FIND_ALL_CHUNK));
+            found.addAll(sql.list("read " + chunk.size() + " complaints", findAll, s -> dialect.setList(s, 1, chunk),
+                    rows -> json.complaint(rows.getString(1))));
+        }
+        return found;
     }
 
     @Override

@@ -234,6 +234,21 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
         }
     }
 
+    @Test
+    @DisplayName("findAll reads more numbers than one query takes, in several")
+    void findAllInChunks() {
+        List<TrackingNumber> stored = List.of(submit(), submit(), submit());
+        List<TrackingNumber> asked = new ArrayList<>();
+        for (int i = 0; i < 2 * JdbcComplaintStore.FIND_ALL_CHUNK + 1; i++) {
+            asked.add(TrackingNumber.withCheckDigit(String.valueOf(5_550_000_000L + i)));
+        }
+        asked.set(0, stored.get(0));
+        asked.set(JdbcComplaintStore.FIND_ALL_CHUNK, stored.get(1));
+        asked.set(asked.size() - 1, stored.get(2));
+
+        assertThat(store.findAll(asked)).extracting(Complaint::trackingNumber).containsExactlyInAnyOrderElementsOf(stored);
+    }
+
     /** Around the most events and messages PostgreSQL binds one by one, and beyond: both ways it sends them. */
     static Stream<Arguments> appendSizes() {
         int n = PostgresDialect.VALUES_ROWS;
