@@ -207,6 +207,14 @@ public final class Lapor {
         if (expectedVersion >= 0 && expectedVersion != before.version()) {
             return new Outcome.Conflict(trackingNumber, expectedVersion);
         }
+        if (command instanceof Command.Reply reply && reply.channelMessageId() != null) {
+            Optional<Event> taken = replyTaken(trackingNumber, reply);
+            if (taken.isPresent()) {
+                log.info("reply {} {} to complaint {} was taken before; not again", reply.channel(), reply.channelMessageId(),
+                        trackingNumber);
+                return new Outcome.Accepted(trackingNumber, before.version(), before.state(), taken.get());
+            }
+        }
         Lifecycle.Decision decision = lifecycle.decide(before, actor, command);
         if (decision instanceof Lifecycle.Decision.Refuse r) {
             return new Outcome.Refused(r.refusal());
@@ -226,6 +234,21 @@ public final class Lapor {
         log.debug("complaint {} {} by {}: now {} v{}", trackingNumber, command.type(), actor.role(), change.after.state(),
                 change.after.version());
         return new Outcome.Accepted(trackingNumber, change.after.version(), change.after.state(), accept.event());
+    }
+
+    /**
+     * The reply already stored from the same channel message, looked up in the history, which the store
+     * keeps current: asked again on every decision, so that of two deliveries racing, the one whose append
+     * fails finds the other's reply when it decides again.
+     */
+    private Optional<Event> replyTaken(TrackingNumber trackingNumber, Command.Reply reply) {
+        List<RecordedEvent> history = store.history(trackingNumber);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).event() instanceof Event.ReporterReplied r && r.cameIn(reply.channel(), reply.channelMessageId())) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

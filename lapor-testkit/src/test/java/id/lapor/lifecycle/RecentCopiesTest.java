@@ -7,10 +7,12 @@ import id.lapor.core.Outcome;
 import id.lapor.core.Submission;
 import id.lapor.core.access.Actor;
 import id.lapor.core.access.Role;
+import id.lapor.core.complaint.Channel;
 import id.lapor.core.complaint.TrackingNumber;
 import id.lapor.core.complaint.Weight;
 import id.lapor.core.lifecycle.Command;
 import id.lapor.core.lifecycle.Event;
+import id.lapor.core.lifecycle.RecordedEvent;
 import id.lapor.core.lifecycle.Refusal;
 import id.lapor.core.lifecycle.State;
 import id.lapor.core.memory.InMemoryComplaintStore;
@@ -22,6 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -165,5 +172,52 @@ class RecentCopiesTest {
             assertThat(store.history(n)).as("each timer of %s fired once", n).filteredOn(e -> e.event() instanceof Event.SlaWarned
                     || e.event() instanceof Event.SlaBreached || e.event() instanceof Event.Escalated).hasSize(5);
         }
+    }
+
+    @Test
+    @DisplayName("a reply delivered again with the same channel message id, to either node and even at once, is taken once")
+    void replyRedeliveredIsTakenOnce() throws Exception {
+        Submission.Created created = submit(nodeA);
+        TrackingNumber n = created.trackingNumber();
+        nodeA.execute(VERIFIER, n, new Command.Hold("Mohon sebutkan lokasinya")).orElseThrow();
+        Actor reporter = Actor.reporter(created.secret());
+        Command.Reply reply = new Command.Reply("Di depan Pasar Besar", Channel.SMS, "kannel-7");
+
+        Outcome first = nodeA.execute(reporter, n, reply);
+        assertThat(first).isInstanceOf(Outcome.Accepted.class);
+        Outcome again = nodeB.execute(reporter, n, reply);
+        assertThat(again).isInstanceOfSatisfying(Outcome.Accepted.class,
+                a -> assertThat(a.event()).isEqualTo(((Outcome.Accepted) first).event()));
+        assertThat(nodeA.execute(reporter, n, new Command.Reply("Di depan Pasar Besar", Channel.WEB, "kannel-7")))
+                .as("the same id from another channel is another message").isInstanceOf(Outcome.Accepted.class);
+
+        // Eight deliveries of one new message at once, four to each node.
+        Command.Reply racing = new Command.Reply("Lubangnya makin besar", Channel.SMS, "kannel-8");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Lapor node = i % 2 == 0 ? nodeA : nodeB;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    Outcome o = node.execute(reporter, n, racing);
+                    // A delivery whose append lost decides again in the caller's retry, as the SMS intake does.
+                    for (int attempt = 0; attempt < 10 && o instanceof Outcome.Conflict; attempt++) {
+                        o = node.execute(reporter, n, racing);
+                    }
+                    return o;
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome> o : outcomes) {
+                assertThat(o.get(30, TimeUnit.SECONDS)).isInstanceOf(Outcome.Accepted.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.history(n)).extracting(RecordedEvent::event).filteredOn(Event.ReporterReplied.class::isInstance)
+                .map(e -> ((Event.ReporterReplied) e).channel() + "/" + ((Event.ReporterReplied) e).channelMessageId())
+                .containsExactly("SMS/kannel-7", "WEB/kannel-7", "SMS/kannel-8");
     }
 }

@@ -160,9 +160,26 @@ public sealed interface Command {
 
     /**
      * The reporter writes: information for a held complaint (which resumes it), a comment on an open
-     * one, or a reply to a follow-up (which reopens it).
+     * one, or a reply to a follow-up (which reopens it). {@code channelMessageId}, with its {@code channel},
+     * is the channel's own id of the message that carried the reply (Kannel's for an SMS), or null: a reply
+     * delivered again with the same id, by a gateway's retry to this node or to another, even after a
+     * restart, is taken once (Lapor answers the first reply again).
+     *
+     * @throws IllegalArgumentException when a message id comes without its channel
      */
-    record Reply(@NotBlank @Size(max = MAX_TEXT) String text) implements Command {
+    record Reply(@NotBlank @Size(max = MAX_TEXT) String text, Channel channel, @Size(max = 200) String channelMessageId)
+            implements Command {
+        public Reply {
+            if (channelMessageId != null && channel == null) {
+                throw new IllegalArgumentException("a reply's channel message id " + channelMessageId + " needs its channel");
+            }
+        }
+
+        /** A reply without a channel message id, as typed on a page. */
+        public Reply(String text) {
+            this(text, null, null);
+        }
+
         @Override
         public CommandKind type() {
             return CommandKind.REPLY;

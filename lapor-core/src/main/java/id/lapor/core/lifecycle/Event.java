@@ -97,8 +97,19 @@ public sealed interface Event {
     record FollowUpReturned(String reason) implements Event {
     }
 
-    /** {@code reopened}: the reply reopened a followed-up complaint or resumed a held one. */
-    record ReporterReplied(String text, boolean reopened) implements Event {
+    /**
+     * {@code reopened}: the reply reopened a followed-up complaint or resumed a held one. {@code channel} and
+     * {@code channelMessageId}: the message that carried it, when its channel names messages (else null).
+     */
+    record ReporterReplied(String text, boolean reopened, Channel channel, String channelMessageId) implements Event {
+        public ReporterReplied(String text, boolean reopened) {
+            this(text, reopened, null, null);
+        }
+
+        /** True when this reply came in the message {@code messageId} of {@code channel}. */
+        public boolean cameIn(Channel channel, String messageId) {
+            return messageId != null && messageId.equals(channelMessageId) && channel == this.channel;
+        }
     }
 
     /** {@code comment} may be null. */

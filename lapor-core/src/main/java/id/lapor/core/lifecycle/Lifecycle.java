@@ -107,7 +107,7 @@ public final class Lifecycle {
         } else if (command instanceof Command.ReturnFollowUp r) {
             return accept(new Event.FollowUpReturned(r.reason()), next);
         } else if (command instanceof Command.Reply r) {
-            return accept(new Event.ReporterReplied(r.text(), next != c.state()), next);
+            return accept(new Event.ReporterReplied(r.text(), next != c.state(), r.channel(), r.channelMessageId()), next);
         } else if (command instanceof Command.Rate r) {
             if (c.rating().isPresent()) {
                 return rule(c, actor, command, "the reporter has already rated this answer");

@@ -141,7 +141,7 @@ public final class SmsIntake {
             return s.number().map(n -> status(n, phone.get())).orElse(texts.statusUsage());
         }
         for (TrackingNumber n : grammar.mentionedNumbers(sms.text())) {
-            Optional<String> replied = reply(n, phone.get(), sms.text().strip());
+            Optional<String> replied = reply(n, phone.get(), sms.text().strip(), sms.messageId());
             if (replied.isPresent()) {
                 return replied.get();
             }
@@ -172,14 +172,18 @@ public final class SmsIntake {
     }
 
     /** A reply when {@code phone} reported complaint {@code n}; empty when it did not (or there is no such complaint). */
-    private Optional<String> reply(TrackingNumber n, String phone, String text) {
+    /** {@code messageId}: the gateway's, or null. */
+    private Optional<String> reply(TrackingNumber n, String phone, String text, String messageId) {
         Actor reporter = Actor.reporter(phone);
         boolean owner = lapor.view(reporter, n).flatMap(ComplaintView::reporter).isPresent();
         if (!owner) {
             return Optional.empty();
         }
+        // The gateway's message id makes a redelivery, to this node or another, a repeat of the first reply.
+        Command.Reply command = messageId == null || messageId.isBlank() ? new Command.Reply(text)
+                : new Command.Reply(text, Channel.SMS, messageId);
         for (int attempt = 0; attempt < 3; attempt++) {
-            Outcome o = lapor.execute(reporter, n, new Command.Reply(text));
+            Outcome o = lapor.execute(reporter, n, command);
             if (o instanceof Outcome.Accepted) {
                 return Optional.of(fill(texts.replyReceived(), Map.of("number", n.value())));
             } else if (o instanceof Outcome.Refused refused && refused.refusal().reason() == Refusal.Reason.ILLEGAL_IN_STATE) {

@@ -5,6 +5,7 @@ import static id.lapor.sms.kannel.SmsWorld.PHONE_E164;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lapor.core.Lapor;
 import id.lapor.core.access.Actor;
 import id.lapor.core.access.Role;
 import id.lapor.core.complaint.Channel;
@@ -106,6 +107,14 @@ class SmsIntakeTest {
             assertThat(r.reopened()).isTrue();
         });
         assertThat(world.store.find(n).orElseThrow().state()).isEqualTo(State.SUBMITTED);
+
+        // The gateway delivers r-2 again after a restart, or to another node: a new Lapor and a new intake.
+        Lapor otherNode = Fixtures.laporBuilder(world.store, world.clock).build();
+        SmsIntake restarted = SmsIntake.builder().lapor(otherNode).grammar(world.grammar).build();
+        assertThat(restarted.handle(world.sms(PHONE, text, "r-2"))).isEqualTo("LAPOR " + n + ": tanggapan Anda diterima.");
+        assertThat(restarted.handle(world.sms(PHONE, n + " satu lagi", "r-3"))).isEqualTo("LAPOR " + n + ": tanggapan Anda diterima.");
+        assertThat(world.store.history(n)).extracting(e -> e.event()).filteredOn(Event.ReporterReplied.class::isInstance)
+                .map(e -> ((Event.ReporterReplied) e).channelMessageId()).containsExactly("r-2", "r-3");
     }
 
     @Test

@@ -124,6 +124,7 @@ abstract class JdbcStoreContract extends ComplaintStoreContract {
                 new Event.FollowUpPosted("Sudah diperbaiki", true),
                 new Event.FollowUpApproved(),
                 new Event.ReporterReplied("Belum selesai", true),
+                new Event.ReporterReplied("Lewat SMS", false, Channel.SMS, "kannel-42"),
                 new Event.Escalated(2, "lewat batas", null, Set.of(EscalationAction.REASSIGN_TO_PARENT,
                         EscalationAction.RAISE_PRIORITY), Fixtures.CITY, Priority.URGENT, "follow_up@2/escalation-1",
                         t.plusSeconds(86_400)),
