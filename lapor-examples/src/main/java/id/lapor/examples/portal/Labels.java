@@ -68,6 +68,15 @@ final class Labels {
         return dateTime.format(instant.atZone(zone)) + " " + zoneName(zone);
     }
 
+    /**
+     * A deadline as its last working day ends, "25 Nov 2026, 24:00 WIB": the same instant as "26 Nov, 00:00",
+     * but read as the day by which the work is due, which is how the decrees count it.
+     */
+    String deadline(id.lapor.core.calendar.Deadline d) {
+        boolean endsItsDay = d.due().equals(d.lastDay().plusDays(1).atStartOfDay(d.zone()).toInstant());
+        return endsItsDay ? date.format(d.lastDay()) + ", 24:00 " + zoneName(d.zone()) : at(d.due(), d.zone());
+    }
+
     String day(java.time.LocalDate day) {
         return date.format(day);
     }

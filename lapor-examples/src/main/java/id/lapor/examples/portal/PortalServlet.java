@@ -569,7 +569,7 @@ final class PortalServlet extends HttpServlet {
         if (v.stage().isPresent()) {
             fact(h, l.t("track.stage"), l.of("stage", v.stage().get()), "stage");
         }
-        fact(h, l.t("track.deadline"), v.deadline().map(d -> l.at(d.due(), d.zone()))
+        fact(h, l.t("track.deadline"), v.deadline().map(l::deadline)
                 .orElse(v.stage().isPresent() ? l.t("track.paused") : l.t("track.deadline.none")), "deadline");
         if (officer) {
             fact(h, l.t("officer.weight"), v.weight().map(w -> l.of("weight", w)).orElse("-"), "weight");
@@ -685,7 +685,7 @@ final class PortalServlet extends HttpServlet {
                         .text(v.trackingNumber().value()).raw("</a></td><td>").text(v.title()).raw("</td><td>")
                         .text(l.of("state", v.state())).raw("</td><td>")
                         .text(v.responsibleUnit().map(this::unitName).orElse(l.t("track.unit.none"))).raw("</td><td>")
-                        .text(v.clock().filter(k -> k.pausedAt().isEmpty()).map(k -> l.at(k.deadline().due(), k.deadline().zone()))
+                        .text(v.clock().filter(k -> k.pausedAt().isEmpty()).map(k -> l.deadline(k.deadline()))
                                 .orElse("-"))
                         .raw("</td><td><span class=\"sla ").raw(sla.name().toLowerCase(Locale.ROOT).replace('_', '-')).raw("\">")
                         .text(l.of("sla", sla)).raw("</span></td></tr>");

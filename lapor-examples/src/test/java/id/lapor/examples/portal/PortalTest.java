@@ -102,7 +102,7 @@ class PortalTest {
             assertThat(p.status()).isEqualTo(200);
             assertThat(p.body()).contains("data-state=\"SUBMITTED\"").contains("Jalan berlubang di depan pasar")
                     .contains("data-event=\"Submitted\"").contains("data-event=\"ClockStarted\"");
-            assertThat(p.byId("fact-deadline")).matches(".*20[0-9]{2}, [0-9]{2}:[0-9]{2} WIB");
+            assertThat(p.byId("fact-deadline")).matches(".*20[0-9]{2}, 24:00 WIB");
             assertNoReporter(p.body());
         }
         assertThat(holder.body()).contains("id=\"reporter-reply\"");
