@@ -295,8 +295,12 @@ public abstract class ComplaintStoreContract {
         assertThat(pending).allSatisfy(p -> assertThat(p.message().eventId()).startsWith(n.value() + "/"));
         Outbox.Pending first = pending.get(0);
         String id = first.message().id();
+        long waiting = outbox.waitingCount();
+        long parked = outbox.parkedCount();
+        assertThat(waiting).as("every message waiting, due or not").isEqualTo(outbox.pending(Outbox.LAST_ATTEMPT, 100_000).size());
 
         outbox.failed(id, now, "gateway down", java.util.Optional.of(now.plusSeconds(60)));
+        assertThat(outbox.waitingCount()).as("a message waiting for its retry still waits").isEqualTo(waiting);
         assertThat(outbox.pending(now, 100)).extracting(p -> p.message().id()).doesNotContain(id);
         Outbox.Pending retried = outbox.pending(now.plusSeconds(60), 100).stream()
                 .filter(p -> p.message().id().equals(id)).findFirst().orElseThrow();
@@ -307,9 +311,14 @@ public abstract class ComplaintStoreContract {
         outbox.failed(id, now, "still down", java.util.Optional.empty());
         assertThat(outbox.pending(now.plusSeconds(3600), 100)).extracting(p -> p.message().id()).doesNotContain(id);
         assertThat(outbox.parked(100)).extracting(p -> p.message().id()).contains(id);
+        assertThat(outbox.waitingCount()).isEqualTo(waiting - 1);
+        assertThat(outbox.parkedCount()).isEqualTo(parked + 1);
 
         outbox.retry(id, now.plusSeconds(7200));
+        assertThat(outbox.waitingCount()).isEqualTo(waiting);
+        assertThat(outbox.parkedCount()).isEqualTo(parked);
         outbox.delivered(id, now.plusSeconds(7200));
+        assertThat(outbox.waitingCount()).isEqualTo(waiting - 1);
         assertThat(outbox.pending(now.plusSeconds(9999), 100)).extracting(p -> p.message().id()).doesNotContain(id);
         assertThat(outbox.parked(100)).extracting(p -> p.message().id()).doesNotContain(id);
     }

@@ -177,6 +177,16 @@ public final class InMemoryComplaintStore implements ComplaintStore, DueWork, Co
     }
 
     @Override
+    public synchronized long waitingCount() {
+        return deliveries.values().stream().filter(d -> !d.delivered && !d.parked).count();
+    }
+
+    @Override
+    public synchronized long parkedCount() {
+        return deliveries.values().stream().filter(d -> d.parked && !d.delivered).count();
+    }
+
+    @Override
     public synchronized void retry(String messageId, Instant at) {
         Delivery d = delivery(messageId);
         d.parked = false;

@@ -31,6 +31,23 @@ public interface Outbox {
     /** Puts a parked message back in line, due at {@code at}. */
     void retry(String messageId, Instant at);
 
+    /**
+     * How many messages are neither delivered nor parked, due now or waiting for a retry: the relay's
+     * backlog. By default counted by reading them all; a store should count them in place, as a metrics
+     * scrape asks for it often.
+     */
+    default long waitingCount() {
+        return pending(LAST_ATTEMPT, Integer.MAX_VALUE).size();
+    }
+
+    /** How many messages are parked; by default counted by reading them all, as {@link #waitingCount}. */
+    default long parkedCount() {
+        return parked(Integer.MAX_VALUE).size();
+    }
+
+    /** Later than any retry is planned: what {@link #waitingCount} asks {@link #pending} for by default. */
+    Instant LAST_ATTEMPT = Instant.parse("9999-12-31T00:00:00Z");
+
     /** A message waiting for delivery, with its attempts so far. */
     record Pending(OutboxMessage message, int attempts, Optional<String> lastError, Instant nextAttemptAt) {
         public Pending {

@@ -72,7 +72,6 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
     private final ComplaintStore store;
     private final Optional<Outbox> outbox;
     private final Optional<DueWork> dueWork;
-    private final int scanLimit;
     private volatile MeterRegistry registry;
 
     private LaporMetrics(Builder b) {
@@ -80,7 +79,6 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
         this.store = b.store;
         this.outbox = Optional.ofNullable(b.outbox);
         this.dueWork = Optional.ofNullable(b.dueWork);
-        this.scanLimit = b.scanLimit;
     }
 
     public static Builder builder() {
@@ -228,12 +226,12 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
     }
 
     private double backlog() {
-        // Due or not: a message waiting for its retry is backlog too. The year ahead covers any backoff.
-        return outbox.orElseThrow().pending(clock.instant().plus(Duration.ofDays(366)), scanLimit).size();
+        // Due or not: a message waiting for its retry is backlog too.
+        return outbox.orElseThrow().waitingCount();
     }
 
     private double parked() {
-        return outbox.orElseThrow().parked(scanLimit).size();
+        return outbox.orElseThrow().parkedCount();
     }
 
     private static String lower(String s) {
@@ -246,7 +244,6 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
         private ComplaintStore store;
         private Outbox outbox;
         private DueWork dueWork;
-        private int scanLimit = 10_000;
 
         private Builder() {
         }
@@ -272,15 +269,6 @@ public final class LaporMetrics implements ComplaintListener, DeliveryListener, 
         /** Enables the due-work lag gauge. */
         public Builder dueWork(DueWork dueWork) {
             this.dueWork = Objects.requireNonNull(dueWork, "dueWork");
-            return this;
-        }
-
-        /** The most outbox messages a gauge counts per scrape; 10,000 by default. */
-        public Builder scanLimit(int scanLimit) {
-            if (scanLimit < 1) {
-                throw new IllegalArgumentException("scanLimit must be at least 1, got " + scanLimit);
-            }
-            this.scanLimit = scanLimit;
             return this;
         }
 

@@ -324,6 +324,16 @@ public final class JdbcComplaintStore
         outbox.retry(messageId, at);
     }
 
+    @Override
+    public long waitingCount() {
+        return outbox.waitingCount();
+    }
+
+    @Override
+    public long parkedCount() {
+        return outbox.parkedCount();
+    }
+
     /**
      * Closes what the store opened itself: the connections of {@link SqliteStores#open}. A data source the
      * host passed to {@link #builder} stays open; closing such a store does nothing.

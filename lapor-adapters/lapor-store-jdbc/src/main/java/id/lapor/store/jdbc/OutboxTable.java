@@ -23,6 +23,8 @@ final class OutboxTable implements Outbox {
             + " last_error, next_attempt_at";
     private static final String PENDING = "SELECT " + COLUMNS + " FROM outbox"
             + " WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
+    private static final String COUNT_WAITING = "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND parked_at IS NULL";
+    private static final String COUNT_PARKED = "SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL AND delivered_at IS NULL";
     private static final String PARKED = "SELECT " + COLUMNS + " FROM outbox"
             + " WHERE parked_at IS NOT NULL AND delivered_at IS NULL ORDER BY created_at, id LIMIT ?";
     private static final String DELIVERED = "UPDATE outbox SET delivered_at = COALESCE(delivered_at, ?) WHERE id = ?";
@@ -57,6 +59,18 @@ final class OutboxTable implements Outbox {
     public List<Pending> parked(int limit) {
         JdbcComplaintStore.requirePositive(limit);
         return sql.list("read the parked outbox", PARKED, s -> s.setInt(1, limit), this::pending);
+    }
+
+    /** Counted on the partial index {@code outbox_pending}. */
+    @Override
+    public long waitingCount() {
+        return sql.first("count the waiting outbox", COUNT_WAITING, s -> { }, rows -> rows.getLong(1)).orElse(0L);
+    }
+
+    /** Counted on the partial index {@code outbox_parked}. */
+    @Override
+    public long parkedCount() {
+        return sql.first("count the parked outbox", COUNT_PARKED, s -> { }, rows -> rows.getLong(1)).orElse(0L);
     }
 
     @Override
