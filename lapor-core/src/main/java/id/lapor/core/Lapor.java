@@ -207,7 +207,8 @@ public final class Lapor {
         if (expectedVersion >= 0 && expectedVersion != before.version()) {
             return new Outcome.Conflict(trackingNumber, expectedVersion);
         }
-        if (command instanceof Command.Reply reply && reply.channelMessageId() != null) {
+        // Only to the reporter: the earlier reply is what the answer holds.
+        if (command instanceof Command.Reply reply && reply.channelMessageId() != null && views.scope().covers(actor, before)) {
             Optional<Event> taken = replyTaken(trackingNumber, reply);
             if (taken.isPresent()) {
                 log.info("reply {} {} to complaint {} was taken before; not again", reply.channel(), reply.channelMessageId(),

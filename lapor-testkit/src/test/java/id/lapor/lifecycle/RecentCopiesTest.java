@@ -188,6 +188,8 @@ class RecentCopiesTest {
         Outcome again = nodeB.execute(reporter, n, reply);
         assertThat(again).isInstanceOfSatisfying(Outcome.Accepted.class,
                 a -> assertThat(a.event()).isEqualTo(((Outcome.Accepted) first).event()));
+        assertThat(nodeB.execute(Actor.reporter("not-the-secret"), n, reply))
+                .as("someone else sending the same message learns nothing of the reply").isInstanceOf(Outcome.Refused.class);
         assertThat(nodeA.execute(reporter, n, new Command.Reply("Di depan Pasar Besar", Channel.WEB, "kannel-7")))
                 .as("the same id from another channel is another message").isInstanceOf(Outcome.Accepted.class);
 
