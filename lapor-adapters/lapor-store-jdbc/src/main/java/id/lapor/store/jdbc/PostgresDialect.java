@@ -53,8 +53,8 @@ public final class PostgresDialect implements Dialect {
             + " SELECT ?, ?::text, tracking_number FROM keyed WHERE ?::text IS NOT NULL)";
     private static final String UPDATE = "WITH keyed AS (UPDATE complaint SET " + StatementAppender.SET_COLUMNS
             + " WHERE tracking_number = ? AND version = ? RETURNING tracking_number)";
-    /** Statements by shape (see {@link #shape}), made when first needed. */
-    private static final Map<Integer, String> STATEMENTS = new ConcurrentHashMap<>();
+    /** Statements by shape, made when first needed. */
+    private static final Map<Shape, String> STATEMENTS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ISO_INSTANT;
 
     @Override
@@ -125,13 +125,23 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
-    /** An append's shape: creating or updating, how many events and messages as VALUES, 0 events for JSON. */
-    private static int shape(boolean create, int events, int messages) {
-        return (create ? 1 : 0) * 10_000 + events * 100 + messages;
-    }
+    /**
+     * What an append's statement depends on: creating or updating, and how many events and messages it binds
+     * as VALUES rows; none of either for an append whose rows go as JSON.
+     */
+    private record Shape(boolean create, int events, int messages) {
+        static Shape of(boolean create, int events, int messages) {
+            boolean asValues = events <= VALUES_ROWS && messages <= VALUES_ROWS;
+            return asValues ? new Shape(create, events, messages) : new Shape(create, 0, 0);
+        }
 
-    private static String statementOf(int shape) {
-        return (shape >= 10_000 ? CREATE : UPDATE) + statement(shape / 100 % 100, shape % 100);
+        boolean asValues() {
+            return events > 0;
+        }
+
+        String sql() {
+            return (create ? CREATE : UPDATE) + statement(events, messages);
+        }
     }
 
     /** The rest of an append's statement after {@code keyed}: 0 events for rows as JSON, then 0 messages too. */
@@ -170,12 +180,8 @@ public final class PostgresDialect implements Dialect {
         boolean autoCommit = c.getAutoCommit();
         // One statement is atomic by itself: in auto-commit it is its own transaction, without a round trip to commit.
         c.setAutoCommit(true);
-        int events = rows.events().size();
-        int messages = rows.outbox().size();
-        boolean asValues = events <= VALUES_ROWS && messages <= VALUES_ROWS;
-        String sql = STATEMENTS.computeIfAbsent(shape(expectedVersion == 0, asValues ? events : 0, asValues ? messages : 0),
-                PostgresDialect::statementOf);
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        Shape shape = Shape.of(expectedVersion == 0, rows.events().size(), rows.outbox().size());
+        try (PreparedStatement s = c.prepareStatement(STATEMENTS.computeIfAbsent(shape, Shape::sql))) {
             int i;
             if (expectedVersion == 0) {
                 s.setString(1, after.trackingNumber().value());
@@ -189,7 +195,7 @@ public final class PostgresDialect implements Dialect {
                 s.setString(i++, after.trackingNumber().value());
                 s.setLong(i++, expectedVersion);
             }
-            if (asValues) {
+            if (shape.asValues()) {
                 i = bindEventValues(s, i, rows);
                 bindOutboxValues(s, i, rows);
             } else {
